@@ -1,0 +1,47 @@
+import type { DomainHandlers } from './registry.js';
+import type { Core } from '../core.js';
+import { libraryCounts } from '../catalogue/library-stats.js';
+import { createProject, listProjects, requireProject } from '../catalogue/projects.js';
+import { countRenders, getRender, pageRenders } from '../catalogue/renders.js';
+import { pageReferences } from '../catalogue/references.js';
+
+export function libraryHandlers(core: Core): DomainHandlers {
+  return {
+    'library.info': () => ({
+      path: core.layout.root,
+      schemaVersion: core.db.pragma('user_version', { simple: true }) as number,
+      counts: libraryCounts(core.db),
+      tools: core.tools,
+    }),
+  };
+}
+
+export function projectHandlers(core: Core): DomainHandlers {
+  return {
+    'projects.list': () => listProjects(core.db),
+    'projects.create': ({ name }) => {
+      const project = createProject(core.db, name);
+      core.emit({ type: 'catalogue.changed', entity: 'projects', ids: [project.id] });
+      return project;
+    },
+  };
+}
+
+export function renderHandlers(core: Core): DomainHandlers {
+  return {
+    'renders.page': (input) => pageRenders(core.db, input),
+    'renders.count': ({ filter }) => ({ count: countRenders(core.db, filter) }),
+    'renders.get': ({ id }) => getRender(core.db, id),
+    'references.page': (input) => pageReferences(core.db, input),
+  };
+}
+
+export function importHandlers(core: Core): DomainHandlers {
+  return {
+    'import.folder': ({ path, projectId }) => {
+      if (projectId !== undefined) requireProject(core.db, projectId);
+      return { importId: core.imports.start(path, projectId) };
+    },
+    'import.get': ({ importId }) => core.imports.get(importId),
+  };
+}

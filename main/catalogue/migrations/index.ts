@@ -1,0 +1,6 @@
+import { sql as domain } from './0001-domain.js';
+
+/** Ordered list; the catalogue's schema version is the number of entries applied. Append only. */
+export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
+  { name: '0001-domain', sql: domain },
+];

@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { migrate } from './migrate.js';
+
+export type Db = Database.Database;
+
+/** Queries slower than this are logged with their SQL, so regressions show up in everyday use. */
+const SLOW_QUERY_MS = 40;
+
+export function openCatalogue(file: string, opts: { readonly?: boolean; log?: (msg: string) => void } = {}): Db {
+  const db = new Database(file, { readonly: opts.readonly ?? false });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the
+    // last commits, never corrupt the file.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  if (opts.log) {
+    const log = opts.log;
+    const prepare = db.prepare.bind(db);
+    // Wrap statements so slow ones are reported; the overhead is one hrtime per call.
+    (db as { prepare: typeof db.prepare }).prepare = ((source: string) => {
+      const stmt = prepare(source);
+      for (const method of ['all', 'get', 'run'] as const) {
+        const original = (stmt as any)[method].bind(stmt);
+        (stmt as any)[method] = (...args: unknown[]) => {
+          const t0 = performance.now();
+          try {
+            return original(...args);
+          } finally {
+            const ms = performance.now() - t0;
+            if (ms > SLOW_QUERY_MS) log(`slow query (${ms.toFixed(1)} ms): ${source.replace(/\s+/g, ' ').slice(0, 300)}`);
+          }
+        };
+      }
+      return stmt;
+    }) as typeof db.prepare;
+  }
+  return db;
+}

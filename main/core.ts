@@ -1,0 +1,111 @@
+// The core: one library opened for writing, its handlers, and its event stream. Hosts (the
+// Electron utility process, the serve HTTP server, tests) create one and carry its calls and
+// events; the core itself knows nothing about how it is reached.
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import type { LimitFunction } from 'p-limit';
+import type { CoreEvent } from '../shared/events.js';
+import { ContractError, type WireReply } from '../shared/errors.js';
+import { openCatalogue, type Db } from './catalogue/open.js';
+import { acquireLibraryLock, type LibraryLock } from './library/lock.js';
+import { libraryLayout, type LibraryLayout } from './store/layout.js';
+import { createMediaPool } from './store/pool.js';
+import { resolveMediaTools, type MediaTools } from './store/tools.js';
+import { FolderImports } from './import/folder-import.js';
+import { makeSprites } from './import/sprites.js';
+import { assetsMissingSprites } from './catalogue/assets.js';
+import { Registry } from './api/registry.js';
+import { importHandlers, libraryHandlers, projectHandlers, renderHandlers } from './api/library.js';
+
+export interface CoreOptions {
+  libraryDir: string;
+  /** Who holds the library, shown to a second process that is refused. */
+  host: 'serve' | 'electron' | 'test' | 'cli';
+  tools?: Partial<MediaTools>;
+  log?: (msg: string) => void;
+}
+
+export class Core {
+  readonly layout: LibraryLayout;
+  readonly db: Db;
+  readonly tools: MediaTools;
+  readonly pool: LimitFunction;
+  readonly imports: FolderImports;
+  readonly log: (msg: string) => void;
+  private readonly events = new EventEmitter();
+  private readonly registry = new Registry();
+  private readonly lock: LibraryLock;
+  private closed = false;
+  private background: Promise<void> = Promise.resolve();
+
+  constructor(opts: CoreOptions) {
+    this.log = opts.log ?? ((m) => console.warn(`[dailies] ${m}`));
+    this.layout = libraryLayout(opts.libraryDir);
+    this.tools = resolveMediaTools(opts.tools);
+    for (const dir of [this.layout.root, this.layout.media, this.layout.thumbs, this.layout.tmp]) mkdirSync(dir, { recursive: true });
+    this.lock = acquireLibraryLock(this.layout.lock, opts.host);
+    try {
+      this.db = openCatalogue(this.layout.catalogue, { log: this.log });
+    } catch (err) {
+      this.lock.release();
+      throw err;
+    }
+    this.events.setMaxListeners(0);
+    this.pool = createMediaPool();
+    this.imports = new FolderImports({ db: this.db, layout: this.layout, tools: this.tools, pool: this.pool }, (e) => this.emit(e));
+
+    this.registry.register('library', libraryHandlers(this));
+    this.registry.register('projects', projectHandlers(this));
+    this.registry.register('renders', renderHandlers(this));
+    this.registry.register('import', importHandlers(this));
+    this.registry.assertComplete();
+
+    // Sprites that a previous run did not finish (quit mid-import) are made again quietly.
+    const pending = assetsMissingSprites(this.db);
+    if (pending.length) this.background = makeSprites(this, pending, (e) => this.emit(e), this.log);
+  }
+
+  emit(event: CoreEvent): void {
+    if (!this.closed) this.events.emit('event', event);
+  }
+
+  onEvent(listener: (e: CoreEvent) => void): () => void {
+    this.events.on('event', listener);
+    return () => this.events.off('event', listener);
+  }
+
+  /** Validates and runs one contract call. Throws ContractError for anything the caller did wrong. */
+  dispatch(channel: string, input: unknown): Promise<unknown> {
+    if (this.closed) return Promise.reject(new ContractError('internal', 'The library is closed.'));
+    return this.registry.dispatch(channel, input);
+  }
+
+  /** The same call, as the reply both transports put on the wire; internal errors are logged, not leaked. */
+  async reply(channel: string, input: unknown): Promise<WireReply<unknown>> {
+    try {
+      return { ok: true, value: await this.dispatch(channel, input) };
+    } catch (err) {
+      if (err instanceof ContractError) return { ok: false, error: err.toWire() };
+      this.log(`call ${String(channel).slice(0, 64)} failed: ${(err as Error).stack ?? String(err)}`);
+      return { ok: false, error: { code: 'internal', message: `Something went wrong in ${String(channel).slice(0, 64)}: ${(err as Error).message}` } };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.imports.idle();
+    await this.background;
+    this.closed = true;
+    this.events.removeAllListeners();
+    try {
+      this.db.pragma('optimize');
+    } finally {
+      this.db.close();
+      this.lock.release();
+    }
+  }
+}
+
+export function openCore(opts: CoreOptions): Core {
+  return new Core(opts);
+}

@@ -1,0 +1,39 @@
+// Hover-scrub sprite strips are made after the import has reported: the grid is usable at once
+// with posters, and each strip appears (asset.thumbnails event) as soon as it is ready.
+import type { CoreEvent } from '../../shared/events.js';
+import { setThumbnails } from '../catalogue/assets.js';
+import { mediaPath, thumbPath } from '../store/layout.js';
+import { makeSprite } from '../store/thumbnails.js';
+import type { ImportContext } from './import-file.js';
+
+export interface SpriteJob {
+  sha256: string;
+  ext: string;
+  durationMs: number;
+}
+
+export async function makeSprites(
+  ctx: Pick<ImportContext, 'db' | 'layout' | 'tools' | 'pool'>,
+  jobs: SpriteJob[],
+  emit: (e: CoreEvent) => void,
+  log: (msg: string) => void = (m) => console.warn(m),
+): Promise<void> {
+  await Promise.all(
+    jobs.map((job) =>
+      ctx.pool(async () => {
+        try {
+          const frames = await makeSprite(
+            ctx.tools.ffmpeg, mediaPath(ctx.layout, job.sha256, job.ext), thumbPath(ctx.layout, job.sha256, 'sprite'),
+            ctx.layout.tmp, job.durationMs,
+          );
+          if (!ctx.db.open) return;
+          setThumbnails(ctx.db, job.sha256, { hasPoster: true, spriteFrames: frames });
+          emit({ type: 'asset.thumbnails', sha256: job.sha256, hasPoster: true, spriteFrames: frames });
+        } catch (err) {
+          // A missing strip only costs hover-scrub for that tile; the poster still shows.
+          log(`sprite for ${job.sha256} failed: ${(err as Error).message}`);
+        }
+      }),
+    ),
+  );
+}
