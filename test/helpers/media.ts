@@ -1,0 +1,39 @@
+// Real media for tests, made with the same ffmpeg the app uses. Nothing is checked in: each test
+// builds the clips it needs in its own temp folder.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { resolveMediaTools } from '../../main/store/tools.js';
+
+export const tools = resolveMediaTools();
+
+export interface ClipSpec {
+  width?: number;
+  height?: number;
+  fps?: number;
+  seconds?: number;
+  /** lavfi source; testsrc draws a moving pattern so sprite frames differ. */
+  source?: string;
+}
+
+export function makeClip(file: string, spec: ClipSpec = {}): string {
+  const { width = 320, height = 240, fps = 24, seconds = 2, source = 'testsrc' } = spec;
+  mkdirSync(path.dirname(file), { recursive: true });
+  execFileSync(tools.ffmpeg, [
+    '-v', 'error', '-y', '-f', 'lavfi', '-i', `${source}=size=${width}x${height}:rate=${fps}:duration=${seconds}`,
+    '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', file,
+  ]);
+  return file;
+}
+
+export function makeImage(file: string, width = 1280, height = 720): string {
+  mkdirSync(path.dirname(file), { recursive: true });
+  execFileSync(tools.ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}`, '-frames:v', '1', file]);
+  return file;
+}
+
+export function makeAudio(file: string, seconds = 1): string {
+  mkdirSync(path.dirname(file), { recursive: true });
+  execFileSync(tools.ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, file]);
+  return file;
+}
