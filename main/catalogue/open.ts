@@ -20,26 +20,28 @@ export function openCatalogue(file: string, opts: { readonly?: boolean; log?: (m
     db.close();
     throw err;
   }
-  if (opts.log) {
-    const log = opts.log;
-    const prepare = db.prepare.bind(db);
-    // Wrap statements so slow ones are reported; the overhead is one hrtime per call.
-    (db as { prepare: typeof db.prepare }).prepare = ((source: string) => {
-      const stmt = prepare(source);
-      for (const method of ['all', 'get', 'run'] as const) {
-        const original = (stmt as any)[method].bind(stmt);
-        (stmt as any)[method] = (...args: unknown[]) => {
-          const t0 = performance.now();
-          try {
-            return original(...args);
-          } finally {
-            const ms = performance.now() - t0;
-            if (ms > SLOW_QUERY_MS) log(`slow query (${ms.toFixed(1)} ms): ${source.replace(/\s+/g, ' ').slice(0, 300)}`);
-          }
-        };
-      }
-      return stmt;
-    }) as typeof db.prepare;
-  }
+  if (opts.log) logSlowQueries(db, opts.log);
   return db;
+}
+
+/** Wraps statement execution so queries slower than SLOW_QUERY_MS are reported with their SQL. */
+function logSlowQueries(db: Db, log: (msg: string) => void): void {
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => {
+    const stmt = prepare(source);
+    const methods = stmt as unknown as Record<'all' | 'get' | 'run', (...args: unknown[]) => unknown>;
+    for (const name of ['all', 'get', 'run'] as const) {
+      const original = methods[name].bind(stmt);
+      methods[name] = (...args: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return original(...args);
+        } finally {
+          const ms = performance.now() - t0;
+          if (ms > SLOW_QUERY_MS) log(`slow query (${ms.toFixed(1)} ms): ${source.replace(/\s+/g, ' ').slice(0, 300)}`);
+        }
+      };
+    }
+    return stmt;
+  }) as typeof db.prepare;
 }
