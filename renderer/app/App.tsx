@@ -1,0 +1,14 @@
+import type { DailiesClient } from '../client/client.js';
+import { ClientProvider } from '../client/client-context.js';
+import { ImportProvider } from '../import/import-context.js';
+import { LibraryView } from '../library/LibraryView.js';
+
+export function App({ client }: { client: DailiesClient }) {
+  return (
+    <ClientProvider client={client}>
+      <ImportProvider>
+        <LibraryView />
+      </ImportProvider>
+    </ClientProvider>
+  );
+}

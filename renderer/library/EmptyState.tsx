@@ -1,0 +1,18 @@
+import { ImportButton } from '../import/ImportButton.js';
+
+export function EmptyState() {
+  return (
+    <section className="empty-state" aria-labelledby="empty-title">
+      <h2 id="empty-title">Your library is empty</h2>
+      <p>
+        Bring in the takes you already have: <strong>Import a folder…</strong> copies every video and image inside it
+        (subfolders too) into this library, makes posters and hover-scrub strips, and reports anything it skipped.
+      </p>
+      <p className="muted">
+        Clips downloaded from Kling, Veo, Runway and friends, ComfyUI or InvokeAI outputs, and reference images all work.
+        The originals are left where they are.
+      </p>
+      <ImportButton primary />
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { RENDER_SORTS, type RenderSort } from '../../shared/contract.js';
+import { ImportButton } from '../import/ImportButton.js';
+
+const SORT_LABELS: Record<RenderSort, string> = {
+  newest: 'Recently added',
+  oldest: 'Oldest first',
+  title: 'Name (A–Z)',
+  rating: 'Highest rated',
+  cost: 'Most credits',
+  duration: 'Longest',
+};
+
+interface Props {
+  search: string;
+  onSearch(text: string): void;
+  sort: RenderSort;
+  onSort(sort: RenderSort): void;
+}
+
+export function LibraryToolbar({ search, onSearch, sort, onSort }: Props) {
+  return (
+    <header className="toolbar">
+      <h1 className="brand">Dailies</h1>
+      <div className="toolbar-controls" role="search">
+        <input
+          type="search"
+          className="input search"
+          aria-label="Search renders"
+          placeholder="Search file names and prompts"
+          value={search}
+          onChange={(e) => onSearch(e.target.value)}
+        />
+        <label className="sort">
+          <span>Sort</span>
+          <select className="input" value={sort} onChange={(e) => onSort(e.target.value as RenderSort)}>
+            {RENDER_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ImportButton />
+    </header>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback, useState } from 'react';
+import type { RenderSort } from '../../shared/contract.js';
+import type { RenderCard } from '../../shared/domain.js';
+import { useClient } from '../client/client-context.js';
+import { useLiveCall } from '../client/use-live-call.js';
+import { DetailPanel } from './DetailPanel.js';
+import { EmptyState } from './EmptyState.js';
+import { LibraryTabs, panelId, tabId, type LibraryTab } from './LibraryTabs.js';
+import { LibraryToolbar } from './LibraryToolbar.js';
+import { ReferenceList } from './ReferenceList.js';
+import { RendersPane } from './RendersPane.js';
+import { useDebouncedValue } from './use-debounced-value.js';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+/** Toolbar, the renders grid (or references), and the detail panel of the selected take. */
+export function LibraryView() {
+  const client = useClient();
+  const fetchInfo = useCallback(() => client.call('library.info', {}), [client]);
+  const info = useLiveCall(fetchInfo, (e) => e.type === 'catalogue.changed');
+  const counts = info.value?.counts;
+
+  const [search, setSearch] = useState('');
+  const text = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const [sort, setSort] = useState<RenderSort>('newest');
+  const [tab, setTab] = useState<LibraryTab>('renders');
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const select = useCallback((card: RenderCard) => setSelectedId(card.id), []);
+
+  const empty = counts !== undefined && counts.renders + counts.references === 0;
+
+  return (
+    <div className="app">
+      <LibraryToolbar search={search} onSearch={setSearch} sort={sort} onSort={setSort} />
+      <div className="workspace">
+        <main className="library">
+          {info.error && counts === undefined && (
+            <p role="alert" className="error-text pane-note">
+              Could not open the library: {info.error}
+            </p>
+          )}
+          {empty && <EmptyState />}
+          {counts !== undefined && !empty && (
+            <>
+              <LibraryTabs tab={tab} onChange={setTab} counts={{ renders: counts.renders, references: counts.references }} />
+              <section className="tab-panel" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+                {tab === 'renders' ? (
+                  <RendersPane text={text} sort={sort} selectedId={selectedId} onSelect={select} />
+                ) : (
+                  <ReferenceList />
+                )}
+              </section>
+            </>
+          )}
+        </main>
+        {selectedId !== null && <DetailPanel renderId={selectedId} onClose={() => setSelectedId(null)} />}
+      </div>
+    </div>
+  );
+}

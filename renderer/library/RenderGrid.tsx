@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { RenderCard } from '../../shared/domain.js';
+import type { KeysetPages } from './keyset-pages.js';
+import { GRID_PADDING, TILE_GAP, gridLayout } from './grid-layout.js';
+import { RenderTile, tileId } from './RenderTile.js';
+import { useElementWidth } from './use-element-width.js';
+import { thumbsOf, type ThumbState } from './use-thumbnail-updates.js';
+
+interface Props {
+  pages: KeysetPages<RenderCard>;
+  /** Total matching renders, when known (for screen readers' "3 of 120"). */
+  total: number | undefined;
+  thumbs: ReadonlyMap<string, ThumbState>;
+  selectedId: number | null;
+  onSelect(card: RenderCard): void;
+}
+
+/** Rows kept rendered beyond the viewport on each side; bounds the DOM to a few screens. */
+const OVERSCAN_ROWS = 3;
+/** Start fetching the next page this many rows before the end. */
+const PREFETCH_ROWS = 3;
+
+/**
+ * The renders as a virtualized listbox: only rows near the viewport exist in the DOM. Keyboard:
+ * arrows move the active tile (focus stays on the listbox, aria-activedescendant follows),
+ * Enter or Space opens it.
+ */
+export function RenderGrid({ pages, total, thumbs, selectedId, onSelect }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(scrollRef);
+  const layout = gridLayout(width);
+  const { items, hasMore, loading, loadMore } = pages;
+  const rowCount = Math.ceil(items.length / layout.columns);
+  const [active, setActive] = useState(0);
+  const activeIndex = Math.min(active, items.length - 1);
+
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => layout.rowHeight,
+    overscan: OVERSCAN_ROWS,
+    paddingStart: GRID_PADDING,
+    paddingEnd: GRID_PADDING,
+  });
+  useEffect(() => virtualizer.measure(), [virtualizer, layout.rowHeight]);
+
+  const rows = virtualizer.getVirtualItems();
+  const lastRow = rows[rows.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (hasMore && !loading && lastRow >= rowCount - PREFETCH_ROWS) loadMore();
+  }, [hasMore, loading, lastRow, rowCount, loadMore]);
+
+  const pick = useCallback(
+    (index: number) => {
+      const card = items[index];
+      if (!card) return;
+      setActive(index);
+      onSelect(card);
+    },
+    [items, onSelect],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!items.length) return;
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / layout.rowHeight));
+    const moves: Record<string, number> = {
+      ArrowRight: activeIndex + 1,
+      ArrowLeft: activeIndex - 1,
+      ArrowDown: activeIndex + layout.columns,
+      ArrowUp: activeIndex - layout.columns,
+      PageDown: activeIndex + layout.columns * pageRows,
+      PageUp: activeIndex - layout.columns * pageRows,
+      Home: 0,
+      End: items.length - 1,
+    };
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      pick(activeIndex);
+      return;
+    }
+    const target = moves[e.key];
+    if (target === undefined) return;
+    e.preventDefault();
+    const next = Math.min(items.length - 1, Math.max(0, target));
+    setActive(next);
+    virtualizer.scrollToIndex(Math.floor(next / layout.columns), { align: 'auto' });
+  };
+
+  const activeCard = items[activeIndex];
+  return (
+    <div
+      ref={scrollRef}
+      className="grid-scroll"
+      role="listbox"
+      aria-label="Renders"
+      aria-orientation="horizontal"
+      aria-busy={loading}
+      aria-activedescendant={activeCard ? tileId(activeCard.id) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const start = row.index * layout.columns;
+          return (
+            <div
+              key={row.key}
+              role="presentation"
+              className="grid-row"
+              style={{
+                transform: `translateY(${row.start}px)`,
+                height: layout.rowHeight - TILE_GAP,
+                gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
+                columnGap: TILE_GAP,
+                left: GRID_PADDING,
+                right: GRID_PADDING,
+              }}
+            >
+              {items.slice(start, start + layout.columns).map((card, i) => {
+                const t = thumbsOf(card, thumbs);
+                return (
+                  <RenderTile
+                    key={card.id}
+                    card={card}
+                    hasPoster={t.hasPoster}
+                    spriteFrames={t.spriteFrames}
+                    index={start + i}
+                    setSize={total ?? -1}
+                    selected={card.id === selectedId}
+                    active={start + i === activeIndex}
+                    tileWidth={layout.tileWidth}
+                    thumbHeight={layout.thumbHeight}
+                    onPick={pick}
+                  />
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

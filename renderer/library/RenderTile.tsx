@@ -1,0 +1,87 @@
+import { memo, useState, type MouseEvent } from 'react';
+import type { RenderCard } from '../../shared/domain.js';
+import { useClient } from '../client/client-context.js';
+import { formatResolution, formatShortDuration } from './format.js';
+import { containBox } from './grid-layout.js';
+
+export function tileId(renderId: number): string {
+  return `render-tile-${renderId}`;
+}
+
+interface Props {
+  card: RenderCard;
+  hasPoster: boolean;
+  spriteFrames: number;
+  index: number;
+  setSize: number;
+  selected: boolean;
+  active: boolean;
+  tileWidth: number;
+  thumbHeight: number;
+  onPick(index: number): void;
+}
+
+/**
+ * One take in the grid. Hover-scrub: the pointer's position across the thumbnail picks a frame
+ * of the sprite strip (frames tiled left to right), shown by moving the strip's background.
+ */
+export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFrames, index, setSize, selected, active, tileWidth, thumbHeight, onPick }: Props) {
+  const client = useClient();
+  const [pointerX, setPointerX] = useState<number | null>(null);
+
+  const onMove = (e: MouseEvent<HTMLDivElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    setPointerX(rect.width > 0 ? (e.clientX - rect.left) / rect.width : null);
+  };
+
+  const frames = spriteFrames;
+  const frame = pointerX !== null && frames > 0 ? Math.min(frames - 1, Math.max(0, Math.floor(pointerX * frames))) : null;
+  const aspect = card.width && card.height ? card.width / card.height : 16 / 9;
+  const box = containBox(tileWidth, thumbHeight, aspect);
+
+  return (
+    <div
+      role="option"
+      id={tileId(card.id)}
+      aria-label={card.title}
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      className="tile"
+      data-active={active || undefined}
+      onClick={() => onPick(index)}
+    >
+      <div className="tile-thumb" onMouseMove={onMove} onMouseLeave={() => setPointerX(null)}>
+        {hasPoster ? (
+          <img src={client.thumbUrl(card.sha256, 'poster')} alt={`Poster of ${card.title}`} loading="lazy" draggable={false} />
+        ) : (
+          <span className="tile-placeholder">{card.kind}</span>
+        )}
+        {frame !== null && (
+          <div
+            className="tile-scrub"
+            data-testid="scrub-strip"
+            aria-hidden="true"
+            style={{
+              width: box.width,
+              height: box.height,
+              backgroundImage: `url("${client.thumbUrl(card.sha256, 'sprite')}")`,
+              backgroundSize: `${frames * 100}% 100%`,
+              backgroundPosition: `${frames > 1 ? (frame / (frames - 1)) * 100 : 0}% 0%`,
+            }}
+          />
+        )}
+        {frame !== null && (
+          <div className="tile-scrub-bar" aria-hidden="true" style={{ width: `${((frame + 1) / frames) * 100}%` }} />
+        )}
+        {card.durationMs !== null && <span className="tile-duration">{formatShortDuration(card.durationMs)}</span>}
+      </div>
+      <div className="tile-caption">
+        <span className="tile-title" title={card.title}>
+          {card.title}
+        </span>
+        <span className="tile-meta">{formatResolution(card.width, card.height)}</span>
+      </div>
+    </div>
+  );
+});

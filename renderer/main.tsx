@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.js';
+import { createHostClient } from './client/client.js';
+import './app/theme.css';
+import './app/layout.css';
+import './library/library.css';
+import './import/import.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+// The transport is chosen once, here: Electron's preload bridge if present, HTTP otherwise.
+const client = createHostClient();
+
+createRoot(root).render(
+  <StrictMode>
+    <App client={client} />
+  </StrictMode>,
+);

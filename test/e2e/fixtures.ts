@@ -1,0 +1,109 @@
+// Fixtures: a folder of generated clips (made once per worker) and, per test, a fresh library
+// served by the real core (`node dist/main/serve/cli.js --json`) on a free port.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { test as base } from '@playwright/test';
+import { makeClipFolder } from './media-fixtures.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SERVE_CLI = path.join(ROOT, 'dist/main/serve/cli.js');
+const RENDERER_INDEX = path.join(ROOT, 'dist/renderer/index.html');
+const START_TIMEOUT_MS = 30_000;
+
+export interface ServedLibrary {
+  /** The token URL: visiting it sets the session cookie and redirects to the app. */
+  url: string;
+  token: string;
+  port: number;
+  library: string;
+}
+
+interface Started {
+  info: ServedLibrary;
+  child: ChildProcess;
+  stderr: () => string;
+}
+
+async function startServe(libraryDir: string): Promise<Started> {
+  for (const file of [SERVE_CLI, RENDERER_INDEX]) {
+    if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` before the e2e tests.`);
+  }
+  const child = spawn(process.execPath, [SERVE_CLI, '--library', libraryDir, '--port', '0', '--json'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DAILIES_TOKEN: '' },
+  });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+
+  const lines = createInterface({ input: child.stdout! });
+  const firstLine = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve printed nothing in ${START_TIMEOUT_MS} ms. stderr:\n${stderr}`)), START_TIMEOUT_MS);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code} before printing its address. stderr:\n${stderr}`));
+    });
+  });
+  try {
+    const info = JSON.parse(await firstLine) as ServedLibrary;
+    return { info, child, stderr: () => stderr };
+  } catch (err) {
+    await stopServe(child);
+    throw err;
+  } finally {
+    lines.close();
+  }
+}
+
+async function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string }>({
+  clipFolder: [
+    async ({}, use) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-clips-'));
+      try {
+        await makeClipFolder(dir);
+        await use(dir);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker' },
+  ],
+
+  dailies: async ({}, use, testInfo) => {
+    const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-library-'));
+    let started: Started | undefined;
+    try {
+      started = await startServe(libraryDir);
+      await use(started.info);
+    } finally {
+      if (started) {
+        await stopServe(started.child);
+        if (testInfo.status !== testInfo.expectedStatus && started.stderr()) {
+          await testInfo.attach('serve-stderr', { body: started.stderr(), contentType: 'text/plain' });
+        }
+      }
+      await rm(libraryDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,53 @@
+// A folder like the ones users import: real H.264 clips made with the ffmpeg the app ships
+// with, a subfolder, a reference image, and the things that must not break an import (an empty
+// .mp4 and a text file).
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const ffmpegPath = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+
+export interface Clip {
+  /** Path relative to the folder. */
+  file: string;
+  title: string;
+  width: number;
+  height: number;
+  fps: number;
+  seconds: number;
+}
+
+export const CLIPS: readonly Clip[] = [
+  { file: 'golden_hour_take1.mp4', title: 'golden_hour_take1.mp4', width: 320, height: 240, fps: 25, seconds: 2 },
+  { file: 'night_market_take2.mp4', title: 'night_market_take2.mp4', width: 426, height: 240, fps: 30, seconds: 3 },
+  { file: 'rerolls/rain_alley_take3.mp4', title: 'rain_alley_take3.mp4', width: 256, height: 144, fps: 24, seconds: 1.5 },
+];
+export const REFERENCE_IMAGE = 'hero_reference.png';
+export const BROKEN_CLIP = 'broken.mp4';
+export const NOTES = 'notes.txt';
+/** Every file in the folder: what the import's total counts. */
+export const FILE_COUNT = CLIPS.length + 3;
+
+async function ffmpeg(args: string[]): Promise<void> {
+  await run(ffmpegPath, ['-v', 'error', '-nostdin', '-y', ...args], { timeout: 60_000 });
+}
+
+export async function makeClipFolder(dir: string): Promise<void> {
+  await mkdir(path.join(dir, 'rerolls'), { recursive: true });
+  await Promise.all(
+    CLIPS.map((c) =>
+      ffmpeg([
+        '-f', 'lavfi', '-i', `testsrc2=size=${c.width}x${c.height}:rate=${c.fps}:duration=${c.seconds}`,
+        '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart',
+        path.join(dir, c.file),
+      ]),
+    ),
+  );
+  await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=256x256:rate=1', '-frames:v', '1', path.join(dir, REFERENCE_IMAGE)]);
+  await writeFile(path.join(dir, BROKEN_CLIP), '');
+  await writeFile(path.join(dir, NOTES), 'Reroll the night market shot with a slower dolly.\n');
+}
