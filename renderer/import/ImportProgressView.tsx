@@ -28,7 +28,7 @@ export function ImportProgressView({ folder, progress }: { folder: string; progr
       </p>
       <ImportProgressBar progress={progress} />
       <p className="muted import-current mono breakable">{progress?.current ? relativeTo(folder, progress.current) : '\u00a0'}</p>
-      <p className="muted">You can close this window; the import carries on and the grid fills in as files arrive.</p>
+      <p className="muted">You can hide this window: the import carries on, and the library shows the new takes when it finishes.</p>
     </div>
   );
 }

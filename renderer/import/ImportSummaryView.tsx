@@ -33,6 +33,7 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
     ofKind('image') && plural(ofKind('image'), 'image'),
     ofKind('audio') && plural(ofKind('audio'), 'audio file'),
   ].filter(Boolean);
+  const referenceCount = ofKind('image') + ofKind('audio');
   const done = summary.imported + summary.duplicates + summary.failed + summary.ignored;
 
   return (
@@ -59,7 +60,7 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
       {imported.length > 0 && (
         <p className="muted">
           {plural(ofKind('video'), 'clip')} added as renders
-          {asReferences.length > 0 && `; ${asReferences.join(' and ')} added as references`}.
+          {asReferences.length > 0 && `; ${asReferences.join(' and ')} added as ${referenceCount === 1 ? 'a reference' : 'references'}`}.
         </p>
       )}
       <FileList title="Failed" files={by('failed')} folder={summary.folder} />

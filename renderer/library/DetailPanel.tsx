@@ -79,7 +79,7 @@ function DetailBody({ detail }: { detail: RenderDetail }) {
         <Fact label="Size">
           <span title={`${asset.size.toLocaleString('en-US')} bytes`}>{formatBytes(asset.size)}</span>
         </Fact>
-        <Fact label="Container">{asset.container || '—'}</Fact>
+        <Fact label="Format">{asset.ext.toUpperCase()}</Fact>
         <Fact label="Source">{SOURCE_LABELS[detail.source]}</Fact>
         {detail.origin && (
           <Fact label="Origin">

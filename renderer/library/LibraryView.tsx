@@ -27,11 +27,21 @@ export function LibraryView() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const select = useCallback((card: RenderCard) => setSelectedId(card.id), []);
 
+  // Search and sort apply to renders: using them from the References tab brings the renders back.
+  const searchRenders = (value: string) => {
+    setSearch(value);
+    setTab('renders');
+  };
+  const sortRenders = (value: RenderSort) => {
+    setSort(value);
+    setTab('renders');
+  };
+
   const empty = counts !== undefined && counts.renders + counts.references === 0;
 
   return (
     <div className="app">
-      <LibraryToolbar search={search} onSearch={setSearch} sort={sort} onSort={setSort} />
+      <LibraryToolbar search={search} onSearch={searchRenders} sort={sort} onSort={sortRenders} />
       <div className="workspace">
         <main className="library">
           {info.error && counts === undefined && (

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
-import { makeClipFolder } from './media-fixtures.js';
+import { makeClipFolder, makeManyClips } from './media-fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVE_CLI = path.join(ROOT, 'dist/main/serve/cli.js');
@@ -74,12 +74,28 @@ async function stopServe(child: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
-export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string }>({
+/** How many takes `manyClipsFolder` holds: more than one grid page. */
+export const MANY_CLIPS = 130;
+
+export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string; manyClipsFolder: string }>({
   clipFolder: [
     async ({}, use) => {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-clips-'));
       try {
         await makeClipFolder(dir);
+        await use(dir);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker' },
+  ],
+
+  manyClipsFolder: [
+    async ({}, use) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-many-'));
+      try {
+        await makeManyClips(dir, MANY_CLIPS);
         await use(dir);
       } finally {
         await rm(dir, { recursive: true, force: true });

@@ -32,7 +32,7 @@ test('an empty library fills from a folder, shows probe data, searches, and skip
   await expect(dialog.count('Duplicates')).toHaveText('0');
   await expect(dialog.count('Failed')).toHaveText('1');
   await expect(dialog.count('Ignored')).toHaveText('1');
-  await expect(dialog.root).toContainText('3 clips added as renders; 1 image added as references');
+  await expect(dialog.root).toContainText('3 clips added as renders; 1 image added as a reference');
   await expect(dialog.files('Failed')).toHaveCount(1);
   await expect(dialog.files('Failed')).toContainText(BROKEN_CLIP);
   await expect(dialog.files('Failed')).toContainText('empty (0 bytes)');

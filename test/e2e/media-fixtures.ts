@@ -51,3 +51,18 @@ export async function makeClipFolder(dir: string): Promise<void> {
   await writeFile(path.join(dir, BROKEN_CLIP), '');
   await writeFile(path.join(dir, NOTES), 'Reroll the night market shot with a slower dolly.\n');
 }
+
+/** More takes than one page (the grid asks for 120 at a time): `count` short clips in one ffmpeg run. */
+export async function makeManyClips(dir: string, count: number): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const segment = 0.2;
+  // One source cut into keyframe-aligned segments: every file is a real, distinct H.264 clip
+  // (the burnt-in timecode differs), made in well under a second.
+  await ffmpeg([
+    '-f', 'lavfi', '-i', `testsrc2=size=128x72:rate=10:duration=${count * segment}`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+    '-force_key_frames', `expr:gte(t,n_forced*${segment})`,
+    '-f', 'segment', '-segment_time', String(segment), '-reset_timestamps', '1', '-segment_format', 'mp4',
+    path.join(dir, 'take_%03d.mp4'),
+  ]);
+}
