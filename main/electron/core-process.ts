@@ -1,0 +1,70 @@
+// The core's own process. The shell forks this file with Electron's `utilityProcess` (talking
+// over process.parentPort); a development checkout whose native modules are built for the
+// system Node runs the same file under that Node (talking over process.send). Either way the
+// window's process never touches SQLite or ffmpeg.
+import { resolveLibraryDir } from '../library/user-data.js';
+import type { Core } from '../core.js';
+import { isNativeModuleMismatch, type FromCore, type ToCore } from './core-messages.js';
+
+interface Port {
+  send(msg: FromCore): void;
+  onMessage(listener: (msg: ToCore) => void): void;
+}
+
+function parentPort(): Port {
+  const utility = process.parentPort;
+  if (utility) {
+    return {
+      send: (msg) => utility.postMessage(msg),
+      onMessage: (listener) => utility.on('message', (e) => listener(e.data as ToCore)),
+    };
+  }
+  if (process.send) {
+    return {
+      send: (msg) => void process.send!(msg),
+      onMessage: (listener) => process.on('message', (m) => listener(m as ToCore)),
+    };
+  }
+  throw new Error('core-process.js runs only as a child of the Dailies shell');
+}
+
+const port = parentPort();
+let core: Core | null = null;
+let closing: Promise<void> | null = null;
+
+function closeCore(): Promise<void> {
+  closing ??= (core?.close() ?? Promise.resolve()).catch((err: Error) => {
+    process.stderr.write(`[dailies] closing the library failed: ${err.stack ?? err.message}\n`);
+  });
+  return closing;
+}
+
+async function open(): Promise<void> {
+  try {
+    // Imported here, not at the top: a native module built for another runtime fails while
+    // loading, and that failure must reach the shell as a message, not as a silent exit.
+    const { openCore } = await import('../core.js');
+    core = openCore({ libraryDir: resolveLibraryDir(process.argv), host: 'electron' });
+  } catch (err) {
+    port.send({ kind: 'failed', message: (err as Error).message ?? String(err), nativeModuleMismatch: isNativeModuleMismatch(err) });
+    return; // the shell ends this process once it has read the message
+  }
+  const opened = core;
+  opened.onEvent((event) => port.send({ kind: 'event', event }));
+  port.onMessage((msg) => {
+    if (msg?.kind === 'call') {
+      void opened.reply(msg.channel, msg.input).then((reply) => port.send({ kind: 'reply', id: msg.id, reply }));
+    } else if (msg?.kind === 'close') {
+      void closeCore().then(() => {
+        port.send({ kind: 'closed' });
+        process.exit(0);
+      });
+    }
+  });
+  port.send({ kind: 'ready', libraryDir: opened.layout.root });
+}
+
+// Under Node the IPC channel closes when the shell dies; release the library before going.
+process.on('disconnect', () => void closeCore().then(() => process.exit(0)));
+
+void open();

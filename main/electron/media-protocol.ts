@@ -1,0 +1,54 @@
+// `dailies-media://library/…`: the library's files for <video> and <img>, with the same routes
+// as the serve host (main/serve/server.ts) so the renderer builds one kind of URL:
+//   /media/<sha>.<ext>                 a stored file, with Range
+//   /thumbs/<sha>/<poster|sprite>.jpg  its thumbnails
+// Only known media types are served, only from the library's media/ and thumbs/ folders.
+import { MEDIA_SCHEME } from '../../shared/bridge.js';
+import { MEDIA_TYPES } from '../../shared/media-types.js';
+import { mediaPath, thumbPath, type LibraryLayout } from '../store/layout.js';
+import { isMediaUrl, parseUrl } from './app-url.js';
+import { methodNotAllowed, notFound, planFile, toResponse, type FilePlan, type ProtocolLike } from './file-response.js';
+
+export interface MediaRequest {
+  method: string;
+  url: string;
+  range?: string | null;
+}
+
+const MEDIA_RE = /^\/media\/([0-9a-f]{64})\.([a-z0-9]{1,8})$/;
+const THUMB_RE = /^\/thumbs\/([0-9a-f]{64})\/(poster|sprite)\.jpg$/;
+// Content-addressed: a URL's bytes never change, so the renderer may cache them for good.
+const IMMUTABLE = { 'Cache-Control': 'private, max-age=31536000, immutable' };
+
+export async function planMediaResponse(layout: LibraryLayout, req: MediaRequest): Promise<FilePlan> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed();
+  if (!isMediaUrl(req.url)) return notFound();
+  const { pathname } = parseUrl(req.url)!;
+  const opts = { method: req.method, range: req.range ?? null, headers: IMMUTABLE };
+
+  const media = MEDIA_RE.exec(pathname);
+  if (media) {
+    const [, sha, ext] = media as unknown as [string, string, string];
+    const type = MEDIA_TYPES[ext];
+    if (!type) return notFound();
+    return planFile(layout.media, mediaPath(layout, sha, ext), type.mime, opts);
+  }
+  const thumb = THUMB_RE.exec(pathname);
+  if (thumb) {
+    const [, sha, kind] = thumb as unknown as [string, string, 'poster' | 'sprite'];
+    return planFile(layout.thumbs, thumbPath(layout, sha, kind), 'image/jpeg', opts);
+  }
+  return notFound();
+}
+
+export function registerMediaProtocol(protocol: ProtocolLike, layout: LibraryLayout, log: (msg: string) => void): void {
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    try {
+      const plan = await planMediaResponse(layout, { method: request.method, url: request.url, range: request.headers.get('range') });
+      return toResponse(plan);
+    } catch (err) {
+      log(`media protocol: ${request.method} ${request.url.slice(0, 200)}: ${(err as Error).stack ?? String(err)}`);
+      return new Response(null, { status: 500 });
+    }
+  });
+}
