@@ -33,7 +33,12 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const electron = findElectron();
   if ('binary' in electron) {
-    const child = spawn(electron.binary, [shellEntry, ...argv], { stdio: 'inherit' });
+    // DAILIES_NODE lets an unpackaged shell run the core under this Node when better-sqlite3 was
+    // built for Node rather than Electron (see main/electron/core-host.ts).
+    const child = spawn(electron.binary, [shellEntry, ...argv], {
+      stdio: 'inherit',
+      env: { ...process.env, DAILIES_NODE: process.env.DAILIES_NODE ?? process.execPath },
+    });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }

@@ -3,7 +3,7 @@
 // and the permission checks have something exact to compare against.
 import path from 'node:path';
 import { APP_SCHEME, MEDIA_SCHEME } from '../../shared/bridge.js';
-import { SERVE_CSP } from '../serve/server.js';
+import { SERVE_CSP } from '../serve/csp.js';
 import { staticType } from '../serve/static-files.js';
 import { isAppUrl, parseUrl } from './app-url.js';
 import { methodNotAllowed, notFound, planFile, toResponse, type FilePlan, type ProtocolLike } from './file-response.js';

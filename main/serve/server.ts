@@ -15,12 +15,7 @@ import type { CoreEvent } from '../../shared/events.js';
 import { MEDIA_TYPES, SHA256_RE } from '../../shared/media-types.js';
 import { mediaPath, thumbPath } from '../store/layout.js';
 import { sendFile, staticType } from './static-files.js';
-
-export const SERVE_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:",
-  "media-src 'self' blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'",
-  "frame-ancestors 'none'", "form-action 'none'",
-].join('; ');
+import { SERVE_CSP } from './csp.js';
 
 const MAX_BODY = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
