@@ -23,7 +23,9 @@ function chromiumLaunchOptions(): LaunchOptions {
     // No browser registry entry: treated as not installed.
   }
   if (bundled && existsSync(bundled)) return {};
-  throw new Error('No Chromium found: install Debian\'s chromium (apt-get install -y chromium) or run npx playwright install chromium');
+  const error = new Error('No Chromium found: install Debian\'s chromium (apt-get install -y chromium) or run npx playwright install chromium');
+  error.stack = `Error: ${error.message}`; // one line, not a trace through Playwright's config loader
+  throw error;
 }
 
 export default defineConfig({
@@ -31,6 +33,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: 'list',
+  // Its own folder: the Electron suite (playwright.electron.config.ts) cleans its output folder
+  // when it starts, and two suites sharing one would delete each other's traces mid-run.
+  outputDir: 'test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   forbidOnly: !!process.env.CI,

@@ -87,16 +87,17 @@ export function RenderGrid({ pages, total, thumbs, selectedId, onSelect }: Props
     virtualizer.scrollToIndex(Math.floor(next / layout.columns), { align: 'auto' });
   };
 
+  // Point at the active tile only while it is rendered (scrolling by wheel can take it away).
   const activeCard = items[activeIndex];
+  const activeRendered = rows.some((r) => r.index === Math.floor(activeIndex / layout.columns));
   return (
     <div
       ref={scrollRef}
       className="grid-scroll"
       role="listbox"
       aria-label="Renders"
-      aria-orientation="horizontal"
       aria-busy={loading}
-      aria-activedescendant={activeCard ? tileId(activeCard.id) : undefined}
+      aria-activedescendant={activeCard && activeRendered ? tileId(activeCard.id) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { makeClipFolder, makeManyClips } from './media-fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -104,6 +104,22 @@ export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string
     { scope: 'worker' },
   ],
 
+  // Any script error or console error fails the test: that is how a CSP violation (an inline
+  // style or script the strict policy blocks) or an unhandled rejection shows itself.
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      // A refused contract call (a validation error shown next to its field) is an HTTP 4xx
+      // that Chromium logs; the UI handles it, so it is not a problem here.
+      if (msg.text().startsWith('Failed to load resource') && new URL(msg.location().url).pathname.startsWith('/api/call/')) return;
+      problems.push(`console error: ${msg.text()} (${msg.location().url})`);
+    });
+    await use(page);
+    expect(problems, 'errors in the page').toEqual([]);
+  },
+
   dailies: async ({}, use, testInfo) => {
     const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-library-'));
     let started: Started | undefined;
@@ -122,4 +138,4 @@ export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
