@@ -105,8 +105,9 @@ export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string
   ],
 
   // Any script error or console error fails the test: that is how a CSP violation (an inline
-  // style or script the strict policy blocks) or an unhandled rejection shows itself.
-  page: async ({ page }, use) => {
+  // style or script the strict policy blocks) or an unhandled rejection shows itself. The page
+  // depends on `dailies` so the server is stopped only after the page is done with it.
+  page: async ({ page, dailies: _served }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     page.on('console', (msg) => {
@@ -117,6 +118,7 @@ export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string
       problems.push(`console error: ${msg.text()} (${msg.location().url})`);
     });
     await use(page);
+    await page.close();
     expect(problems, 'errors in the page').toEqual([]);
   },
 
