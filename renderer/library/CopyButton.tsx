@@ -21,8 +21,8 @@ export function CopyButton({ text, label, fallback }: { text: string; label: str
   };
 
   return (
-    <button type="button" className="button button-small" aria-label={label} onClick={() => void copy()}>
-      {state === 'copied' ? 'Copied' : state === 'select' ? 'Selected: press Ctrl+C' : 'Copy'}
+    <button type="button" className="button button-small" onClick={() => void copy()}>
+      {state === 'copied' ? 'Copied' : state === 'select' ? 'Selected: press Ctrl+C to copy' : label}
     </button>
   );
 }

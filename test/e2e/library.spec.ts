@@ -61,6 +61,10 @@ test('an empty library fills from a folder, shows probe data, searches, and skip
   await expect(library.fact('Video codec')).toHaveText('h264');
   await expect(library.fact('Size')).toHaveText(/^\d+(\.\d)? (KB|bytes)$/);
   await expect(library.fact('sha256')).toHaveText(/^[0-9a-f]{64}$/);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(dailies.url).origin });
+  await library.detail.getByRole('button', { name: 'Copy sha256' }).click();
+  await expect(library.detail.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await library.fact('sha256').textContent());
   await expect(library.fact('Origin')).toHaveText(path.join(clipFolder, golden.file));
   await expect.poll(() => library.player.evaluate((v: HTMLVideoElement) => (v.readyState >= 1 ? v.duration : 0))).toBeGreaterThan(1.9);
 
