@@ -22,22 +22,27 @@ export interface ServedLibrary {
   token: string;
   port: number;
   library: string;
+  /** Stops the host and starts it again on the same port with the same token (a host restart). */
+  restart(): Promise<void>;
 }
 
+type ServeInfo = Omit<ServedLibrary, 'restart'>;
+
 interface Started {
-  info: ServedLibrary;
+  info: ServeInfo;
   child: ChildProcess;
   stderr: () => string;
 }
 
-async function startServe(libraryDir: string): Promise<Started> {
+async function startServe(libraryDir: string, again?: { port: number; token: string }): Promise<Started> {
   for (const file of [SERVE_CLI, RENDERER_INDEX]) {
     if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` before the e2e tests.`);
   }
-  const child = spawn(process.execPath, [SERVE_CLI, '--library', libraryDir, '--port', '0', '--json'], {
+  const child = spawn(process.execPath, [SERVE_CLI, '--library', libraryDir, '--port', String(again?.port ?? 0), '--json'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DAILIES_TOKEN: '' },
+    // An empty DAILIES_TOKEN means "make a random one", whatever the developer's shell has set.
+    env: { ...process.env, DAILIES_TOKEN: again?.token ?? '' },
   });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -55,13 +60,14 @@ async function startServe(libraryDir: string): Promise<Started> {
     });
   });
   try {
-    const info = JSON.parse(await firstLine) as ServedLibrary;
+    const info = JSON.parse(await firstLine) as ServeInfo;
     return { info, child, stderr: () => stderr };
   } catch (err) {
     await stopServe(child);
     throw err;
   } finally {
     lines.close();
+    child.stdout!.resume();
   }
 }
 
@@ -114,7 +120,9 @@ export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string
       if (msg.type() !== 'error') return;
       // A refused contract call (a validation error shown next to its field) is an HTTP 4xx
       // that Chromium logs; the UI handles it, so it is not a problem here.
-      if (msg.text().startsWith('Failed to load resource') && new URL(msg.location().url).pathname.startsWith('/api/call/')) return;
+      // Likewise the event stream's reconnection attempts while the host is down.
+      const { pathname } = new URL(msg.location().url || 'about:blank');
+      if (msg.text().startsWith('Failed to load resource') && (pathname.startsWith('/api/call/') || pathname === '/api/events')) return;
       problems.push(`console error: ${msg.text()} (${msg.location().url})`);
     });
     await use(page);
@@ -125,15 +133,26 @@ export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string
   dailies: async ({}, use, testInfo) => {
     const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-library-'));
     let started: Started | undefined;
+    let stderr = '';
     try {
       started = await startServe(libraryDir);
-      await use(started.info);
+      const { port, token } = started.info;
+      await use({
+        ...started.info,
+        restart: async () => {
+          await stopServe(started!.child);
+          stderr += started!.stderr();
+          started = undefined;
+          started = await startServe(libraryDir, { port, token });
+        },
+      });
     } finally {
       if (started) {
         await stopServe(started.child);
-        if (testInfo.status !== testInfo.expectedStatus && started.stderr()) {
-          await testInfo.attach('serve-stderr', { body: started.stderr(), contentType: 'text/plain' });
-        }
+        stderr += started.stderr();
+      }
+      if (testInfo.status !== testInfo.expectedStatus && stderr) {
+        await testInfo.attach('serve-stderr', { body: stderr, contentType: 'text/plain' });
       }
       await rm(libraryDir, { recursive: true, force: true });
     }
