@@ -9,6 +9,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: 'list',
+  // Its own folder: Playwright empties outputDir at start, so suites never share one.
+  outputDir: 'test-results/electron',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   forbidOnly: !!process.env.CI,

@@ -2,7 +2,7 @@
 // type. Both transports (Electron IPC and the HTTP serve host) carry exactly these channels, the
 // core validates every input against these schemas, and the renderer's client is typed by them.
 import { z } from 'zod';
-import { MEDIA_KINDS, RENDER_FLAGS } from './domain.js';
+import { MEDIA_KINDS, RENDER_FLAGS, RENDER_SORTS } from './domain.js';
 import type {
   ImportSummary, LibraryInfo, Project, ReferenceCard, RenderCard, RenderDetail,
 } from './domain.js';
@@ -15,8 +15,7 @@ function channel<I extends z.ZodType>(input: I) {
 const Id = z.number().int().positive();
 const Empty = z.object({}).strict();
 
-export const RENDER_SORTS = ['newest', 'oldest', 'title', 'rating', 'cost', 'duration'] as const;
-export type RenderSort = (typeof RENDER_SORTS)[number];
+export { RENDER_SORTS, type RenderSort } from './domain.js';
 
 export const RenderFilter = z
   .object({

@@ -6,6 +6,10 @@ export type MediaKind = (typeof MEDIA_KINDS)[number];
 export const RENDER_FLAGS = ['pick', 'reject'] as const;
 export type RenderFlag = (typeof RENDER_FLAGS)[number];
 
+/** Grid orderings; 'newest' is "recently added to the library". */
+export const RENDER_SORTS = ['newest', 'oldest', 'title', 'rating', 'cost', 'duration'] as const;
+export type RenderSort = (typeof RENDER_SORTS)[number];
+
 export const RENDER_SOURCES = ['import', 'job', 'watch', 'bundle'] as const;
 export type RenderSource = (typeof RENDER_SOURCES)[number];
 

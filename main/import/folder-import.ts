@@ -64,11 +64,22 @@ export class FolderImports {
     summary.total = walk.files.length + walk.errors.length;
     for (const e of walk.errors) this.record(summary, { path: e.path, status: 'failed', reason: `Folder not read: ${e.reason}` });
 
+    // New rows are announced with each progress tick, so the grid fills in while a large
+    // folder is still importing rather than all at once at the end.
+    let newRenders: number[] = [];
+    let newRefs: number[] = [];
+    const announce = () => {
+      if (newRenders.length) this.emit({ type: 'catalogue.changed', entity: 'renders', ids: newRenders });
+      if (newRefs.length) this.emit({ type: 'catalogue.changed', entity: 'references', ids: newRefs });
+      newRenders = [];
+      newRefs = [];
+    };
     let lastEmit = 0;
     const progress = (current: string | null, force = false) => {
       const now = Date.now();
       if (!force && now - lastEmit < PROGRESS_EVERY_MS) return;
       lastEmit = now;
+      announce();
       const { importId, folder, total, imported, duplicates, failed, ignored } = summary;
       this.emit({
         type: 'import.progress', importId, folder, total, done: imported + duplicates + failed + ignored,
@@ -78,8 +89,6 @@ export class FolderImports {
     progress(null, true);
 
     const sprites: SpriteJob[] = [];
-    const newRenders: number[] = [];
-    const newRefs: number[] = [];
     // Files go through the pipeline a few at a time; the ffmpeg work inside is bounded by the pool.
     const files = pLimit(Math.max(2, os.availableParallelism()));
     await Promise.all(
@@ -102,8 +111,6 @@ export class FolderImports {
     summary.files.sort((a, b) => a.path.localeCompare(b.path));
     summary.finishedAt = Date.now();
     progress(null, true);
-    if (newRenders.length) this.emit({ type: 'catalogue.changed', entity: 'renders', ids: newRenders });
-    if (newRefs.length) this.emit({ type: 'catalogue.changed', entity: 'references', ids: newRefs });
     this.emit({ type: 'import.finished', summary });
     await makeSprites(this.ctx, sprites, this.emit);
   }

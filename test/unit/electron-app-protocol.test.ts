@@ -7,7 +7,7 @@ import { APP_CSP, appCsp, planAppResponse } from '../../main/electron/app-protoc
 import { externalLink, isAppUrl, isTrustedSender, MEDIA_ORIGIN } from '../../main/electron/app-url.js';
 import { toResponse } from '../../main/electron/file-response.js';
 import { permissionAllowed } from '../../main/electron/session-policy.js';
-import { SERVE_CSP } from '../../main/serve/server.js';
+import { SERVE_CSP } from '../../main/serve/csp.js';
 import { tempDir } from '../helpers/temp.js';
 
 let tmp: ReturnType<typeof tempDir>;
