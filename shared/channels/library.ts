@@ -1,0 +1,66 @@
+// Channels of the library itself: projects, the render grid and detail, references, folder import.
+import { z } from 'zod';
+import { MEDIA_KINDS, RENDER_FLAGS, RENDER_SORTS } from '../domain.js';
+import type {
+  ImportSummary, LibraryInfo, Project, ReferenceCard, RenderCard, RenderDetail,
+} from '../domain.js';
+import { channel, Empty, Id } from './channel.js';
+
+export const RenderFilter = z
+  .object({
+    /** Free text over titles (file names) and prompts; words match as prefixes, "quoted phrases" exactly. */
+    text: z.string().trim().max(500).default(''),
+    projectId: Id.optional(),
+    shotId: Id.optional(),
+    provider: z.string().min(1).max(64).optional(),
+    model: z.string().min(1).max(128).optional(),
+    taskType: z.string().min(1).max(64).optional(),
+    kind: z.enum(MEDIA_KINDS).optional(),
+    tag: z.string().min(1).max(128).optional(),
+    ratingMin: z.number().int().min(0).max(5).optional(),
+    flag: z.enum([...RENDER_FLAGS, 'none']).optional(),
+  })
+  .strict();
+export type RenderFilter = z.input<typeof RenderFilter>;
+
+export const RendersPageInput = z
+  .object({
+    filter: RenderFilter.default({ text: '' }),
+    sort: z.enum(RENDER_SORTS).default('newest'),
+    /** Opaque keyset cursor from the previous page's `nextCursor`; absent for the first page. */
+    cursor: z.string().max(512).nullish(),
+    limit: z.number().int().min(1).max(500).default(120),
+  })
+  .strict();
+
+export interface RendersPage {
+  items: RenderCard[];
+  nextCursor: string | null;
+}
+
+export interface ReferencesPage {
+  items: ReferenceCard[];
+  nextCursor: string | null;
+}
+
+export const libraryChannels = {
+  'library.info': channel(Empty).returns<LibraryInfo>(),
+
+  'projects.list': channel(Empty).returns<Project[]>(),
+  'projects.create': channel(z.object({ name: z.string().trim().min(1).max(200) }).strict()).returns<Project>(),
+
+  'renders.page': channel(RendersPageInput).returns<RendersPage>(),
+  'renders.count': channel(z.object({ filter: RenderFilter.default({ text: '' }) }).strict()).returns<{ count: number }>(),
+  'renders.get': channel(z.object({ id: Id }).strict()).returns<RenderDetail>(),
+
+  'references.page': channel(
+    z.object({ cursor: z.string().max(512).nullish(), limit: z.number().int().min(1).max(500).default(120) }).strict(),
+  ).returns<ReferencesPage>(),
+
+  /** Starts importing a folder (recursively) in the background; follow it with import.* events. */
+  'import.folder': channel(
+    z.object({ path: z.string().min(1).max(4096), projectId: Id.optional() }).strict(),
+  ).returns<{ importId: string }>(),
+  /** The latest state of an import, for a window that opened after it began. */
+  'import.get': channel(z.object({ importId: z.string().min(1).max(64) }).strict()).returns<ImportSummary>(),
+};
