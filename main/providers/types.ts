@@ -1,0 +1,163 @@
+// What every provider adapter is: a pure mapping between the provider-neutral task
+// (shared/generation.ts) and one provider's HTTP wire format, plus how to read its answers and
+// errors. Adapters never sleep, retry, persist or download: the job engine (main/jobs) owns
+// timing, retries, state and files, so every provider gets the same durability.
+import type { GenerationSpecParsed } from '../../shared/generation.js';
+import type { ReferenceRole } from '../../shared/domain.js';
+
+export interface HttpCall {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path (and query string, if any) relative to the account's base URL. */
+  path: string;
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface HttpResult {
+  status: number;
+  headers: Record<string, string>;
+  /** Raw body text; `json` is its parse, or undefined when it was not JSON. */
+  text: string;
+  json: unknown;
+}
+
+/**
+ * How the engine must treat a failure:
+ * - money: the account cannot pay (arrears, pack exhausted). Stop, tell the user, never retry.
+ * - load: rate or concurrency limits. Back off and retry (honouring retryAfterMs).
+ * - policy: content-safety rejection. Terminal "rejected"; the prompt is kept for rewriting.
+ * - auth_expired: the token expired. Re-sign once and retry at once.
+ * - auth: wrong keys or no permission. Terminal until the user fixes the account.
+ * - invalid: the request is wrong (bad parameters). Terminal, with the provider's reason.
+ * - not_found: the task or input is unknown to the provider.
+ * - server: 5xx, maintenance, malformed answers. Back off and retry.
+ */
+export type ErrorKind = 'money' | 'load' | 'policy' | 'auth_expired' | 'auth' | 'invalid' | 'not_found' | 'server';
+
+export interface ProviderError {
+  kind: ErrorKind;
+  /** The provider's own code (Kling: "1302"), or the HTTP status when it gave none. */
+  code: string;
+  httpStatus: number;
+  message: string;
+  retryAfterMs?: number;
+}
+
+export type RemoteState = 'submitted' | 'running' | 'succeeded' | 'failed';
+
+export interface RemoteVideo {
+  /** The provider's id for the video (Kling: used by video-extend). */
+  id: string;
+  url: string;
+  durationS: number | null;
+}
+
+/** A provider task as the provider reports it, mapped to neutral terms. */
+export interface RemoteTask {
+  providerTaskId: string;
+  state: RemoteState;
+  progress: number | null;
+  message: string | null;
+  /** Our idempotency key, when the provider echoes it (Kling: external_task_id). */
+  idempotencyKey: string | null;
+  videos: RemoteVideo[];
+  /** Credits the provider says it actually charged (Kling: final_unit_deduction). */
+  actualCredits: number | null;
+  /** For failed tasks: why (a policy rejection is kind 'policy'). */
+  failure: ProviderError | null;
+}
+
+/** A library reference resolved to its file, for adapters that send it inline or by URL. */
+export interface ResolvedInput {
+  refId: number;
+  role: ReferenceRole;
+  path: string;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  size: number;
+  durationMs: number | null;
+}
+
+/** The render an edit starts from, with the provider's handles for it when it made it. */
+export interface ResolvedParent {
+  renderId: number;
+  path: string;
+  provider: string | null;
+  providerVideoId: string | null;
+  providerVideoUrl: string | null;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+}
+
+export interface ResolvedTask {
+  spec: GenerationSpecParsed;
+  inputs: ResolvedInput[];
+  parent: ResolvedParent | null;
+}
+
+export interface AccountCredentials {
+  [field: string]: string;
+}
+
+export interface AdapterContext {
+  baseUrl: string;
+  credentials: AccountCredentials;
+  now(): number;
+  /** Reads a library file as base64 (no data: prefix), for providers that take inline images. */
+  readBase64(path: string): Promise<string>;
+  /** Sends one call with this adapter's auth; for multi-step submissions (e.g. identify-face). */
+  send(call: HttpCall): Promise<HttpResult>;
+  callbackUrl?: string;
+}
+
+export interface ValidationProblem {
+  field: string;
+  message: string;
+}
+
+export interface ModelCapabilities {
+  model: string;
+  label: string;
+  taskTypes: readonly string[];
+  durationsS: readonly number[];
+  aspectRatios: readonly string[];
+  modes: readonly string[];
+  sound: boolean;
+  /** Camera control types supported, per mode; empty when the model has none. */
+  camera: Readonly<Record<string, readonly string[]>>;
+  promptMax: number;
+}
+
+export interface ProviderAdapter {
+  readonly id: string;
+  readonly label: string;
+  /** Credential fields a user enters in Settings → Providers (secret ones are never echoed back). */
+  readonly credentialFields: readonly { name: string; label: string; secret: boolean }[];
+  readonly defaultBaseUrl: string;
+  readonly models: readonly ModelCapabilities[];
+  /** Most tasks this provider runs at once for one account. */
+  readonly concurrency: number;
+
+  /** Problems with the task against the documented limits, each saying what to change. */
+  validate(task: ResolvedTask): ValidationProblem[];
+  estimateCredits(spec: GenerationSpecParsed): number;
+  /** Auth headers; called for every request (Kling mints a fresh JWT each time). */
+  authHeaders(ctx: Pick<AdapterContext, 'credentials' | 'now'>): Promise<Record<string, string>>;
+
+  createCall(task: ResolvedTask, idempotencyKey: string, ctx: AdapterContext): Promise<HttpCall>;
+  queryCall(task: ResolvedTask, providerTaskId: string): HttpCall;
+  /** Finds a task by our idempotency key, to reconcile after a crash between send and store. */
+  findCall(task: ResolvedTask, idempotencyKey: string): HttpCall;
+
+  /** Null when the answer is a success; otherwise what kind of failure it is. */
+  classify(result: HttpResult): ProviderError | null;
+  parseCreate(result: HttpResult): RemoteTask;
+  parseQuery(result: HttpResult): RemoteTask;
+  /** The task with this idempotency key in a find answer, or null if the provider has none. */
+  parseFind(result: HttpResult, idempotencyKey: string): RemoteTask | null;
+
+  accountCall?(now: number): HttpCall;
+  parseAccount?(result: HttpResult): { remainingCredits: number | null };
+}
