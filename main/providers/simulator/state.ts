@@ -1,0 +1,195 @@
+// Everything the simulator remembers: tasks, the videos it made, the credit balance, custom
+// elements, face sessions, and a record of what clients sent (so tests can assert request
+// shapes and duplicate submissions). Pure bookkeeping: no HTTP, no timers, no ffmpeg.
+import { randomInt, randomUUID } from 'node:crypto';
+import type { RenderSpec } from './render-spec.js';
+import { FaultBook } from './faults.js';
+
+export const TASK_ENDPOINTS = ['text2video', 'image2video', 'video-extend', 'omni-video', 'multi-image2video', 'advanced-lip-sync'] as const;
+export type TaskEndpoint = (typeof TASK_ENDPOINTS)[number];
+export type TaskStatus = 'submitted' | 'processing' | 'succeed' | 'failed';
+
+export interface SimVideo {
+  id: string;
+  taskId: string;
+  file: string;
+  url: string;
+  durationS: number;
+  width: number;
+  height: number;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface SimTask {
+  taskId: string;
+  endpoint: TaskEndpoint;
+  model: string;
+  externalTaskId: string | null;
+  status: TaskStatus;
+  statusMsg: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Price of this task; reserved from the balance at create, charged on success only. */
+  units: number;
+  charged: number | null;
+  watermark: { enabled: boolean };
+  callbackUrl: string | null;
+  parentVideo: SimVideo | null;
+  render: RenderSpec;
+  /** Set by the policy_fail fault: the task ends failed with this message. */
+  failWith: string | null;
+  video: SimVideo | null;
+}
+
+export interface CreateRecord {
+  endpoint: string;
+  externalTaskId: string | null;
+  /** The request body as received (inline base64 shortened so the state stays small). */
+  body: unknown;
+  /** The answer it got: task id, or the error code. */
+  taskId: string | null;
+  code: number;
+  at: number;
+}
+
+export interface Element {
+  element_id: string;
+  element_name: string;
+  element_description: string;
+  element_frontal_image: string;
+  element_refer_list: unknown[];
+  status: 'succeed';
+  created_at: number;
+  updated_at: number;
+}
+
+export interface FaceSession {
+  sessionId: string;
+  video: { file: string; url: string; durationS: number; width: number; height: number; videoId: string | null };
+  faces: { face_id: string; face_image: string; start_time: number; end_time: number }[];
+}
+
+export interface Timing {
+  queueDelayMs: number;
+  processingMs: number;
+  resultTtlMs: number;
+  /** Minimum spacing of /account/costs calls (Kling documents QPS ≤ 1). */
+  accountCostsIntervalMs: number;
+  /** Most tasks in flight at once; more answers 429/1303. */
+  concurrency: number;
+}
+
+/** Shortens long strings (inline images, audio) so recorded bodies stay readable in tests. */
+export function summarizeBody(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > 256 ? `${value.slice(0, 32)}…(${value.length} chars)` : value;
+  if (Array.isArray(value)) return value.map(summarizeBody);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, summarizeBody(v)]));
+  return value;
+}
+
+export class SimulatorState {
+  readonly tasks = new Map<string, SimTask>();
+  readonly byExternal = new Map<string, string>();
+  readonly videos = new Map<string, SimVideo>();
+  readonly elements = new Map<string, Element>();
+  readonly faceSessions = new Map<string, FaceSession>();
+  readonly creates: CreateRecord[] = [];
+  /** Every create attempt per external_task_id, accepted or not: more than one means a client resubmitted. */
+  readonly createCountByExternal = new Map<string, number>();
+  readonly callbacks: { url: string; taskId: string; status: TaskStatus; ok: boolean; at: number }[] = [];
+  readonly faults = new FaultBook();
+  balance: number;
+  readonly initialCredits: number;
+  timing: Timing;
+  lastAccountCostsAt = 0;
+
+  constructor(initialCredits: number, timing: Timing) {
+    this.balance = initialCredits;
+    this.initialCredits = initialCredits;
+    this.timing = timing;
+  }
+
+  /** Kling task ids are long decimal strings. */
+  newTaskId(): string {
+    let id: string;
+    do id = String(randomInt(1e8, 1e9 - 1)) + String(randomInt(1e8, 1e9 - 1)); while (this.tasks.has(id));
+    return id;
+  }
+
+  newVideoId(): string {
+    return randomUUID();
+  }
+
+  /** Credits held by tasks that have not finished: a new task must fit in what is left. */
+  reserved(): number {
+    let sum = 0;
+    for (const t of this.tasks.values()) if (t.status === 'submitted' || t.status === 'processing') sum += t.units;
+    return sum;
+  }
+
+  inFlight(): number {
+    let n = 0;
+    for (const t of this.tasks.values()) if (t.status === 'submitted' || t.status === 'processing') n++;
+    return n;
+  }
+
+  recordCreate(rec: Omit<CreateRecord, 'at' | 'body'> & { body: unknown }): void {
+    this.creates.push({ ...rec, body: summarizeBody(rec.body), at: Date.now() });
+    if (rec.externalTaskId) this.createCountByExternal.set(rec.externalTaskId, (this.createCountByExternal.get(rec.externalTaskId) ?? 0) + 1);
+  }
+
+  setBalance(units: number): void {
+    this.balance = units;
+  }
+
+  /** What GET /__control/state returns: plain JSON. */
+  snapshot() {
+    const createsByEndpoint: Record<string, unknown[]> = {};
+    const createsByExternalTaskId: Record<string, unknown[]> = {};
+    for (const c of this.creates) {
+      (createsByEndpoint[c.endpoint] ??= []).push(c);
+      if (c.externalTaskId) (createsByExternalTaskId[c.externalTaskId] ??= []).push(c);
+    }
+    return {
+      balance: this.balance,
+      reserved: this.reserved(),
+      initialCredits: this.initialCredits,
+      timing: this.timing,
+      creates: this.creates,
+      createsByEndpoint,
+      createsByExternalTaskId,
+      createCountByExternalTaskId: Object.fromEntries(this.createCountByExternal),
+      tasks: [...this.tasks.values()].map((t) => ({
+        task_id: t.taskId,
+        endpoint: t.endpoint,
+        model: t.model,
+        external_task_id: t.externalTaskId,
+        status: t.status,
+        status_msg: t.statusMsg,
+        units: t.units,
+        charged: t.charged,
+        parent_video_id: t.parentVideo?.id ?? null,
+        video_id: t.video?.id ?? null,
+        render: { ...t.render, ...renderSummary(t.render) },
+      })),
+      videos: [...this.videos.values()].map(({ file: _file, ...v }) => v),
+      elements: [...this.elements.values()],
+      callbacks: this.callbacks,
+      faults: this.faults.snapshot(),
+    };
+  }
+}
+
+/** The render plan without inline bytes: which inputs it uses, and where. */
+function renderSummary(r: RenderSpec) {
+  const ref = (m: RenderSpec['background']) => (!m ? undefined : m.kind === 'inline' ? `inline ${m.ext} (${m.bytes.length} bytes)` : m.kind === 'url' ? m.url : 'file');
+  return {
+    background: ref(r.background),
+    tail: ref(r.tail),
+    tiles: r.tiles?.map(ref),
+    staticMask: ref(r.staticMask),
+    audio: ref(r.audio),
+    source: r.source ? { edit: r.source.edit, ref: ref(r.source.ref), durationS: r.source.durationS } : undefined,
+  };
+}
