@@ -9,6 +9,7 @@ import { KlingCallError, KLING_ERROR_CODES } from '../../main/providers/kling/er
 import { toKlingPoint, toKlingTrajectory } from '../../main/providers/kling/trajectory.js';
 import { KLING_MODELS } from '../../main/providers/kling/capabilities.js';
 import { estimateKlingCredits } from '../../shared/pricing/kling.js';
+import { createElementCall, listElementsCall, parseElement, parseElementList } from '../../main/providers/kling/elements.js';
 import { GenerationSpec, type GenerationSpecInput } from '../../shared/generation.js';
 import type { AdapterContext, HttpCall, HttpResult, ModelCapabilities, ResolvedInput, ResolvedParent, ResolvedTask } from '../../main/providers/types.js';
 import type { ReferenceRole } from '../../shared/domain.js';
@@ -562,5 +563,23 @@ describe('account and estimates', () => {
     expect(klingAdapter).toMatchObject({ id: 'kling', label: 'Kling AI', defaultBaseUrl: 'https://api-singapore.klingai.com', concurrency: 3 });
     expect(klingAdapter.credentialFields).toEqual([{ name: 'accessKey', label: 'Access key', secret: false }, { name: 'secretKey', label: 'Secret key', secret: true }]);
     expect(klingAdapter.models.map((m) => m.model)).toEqual(['kling-v1', 'kling-v1-6', 'kling-v2-master', 'kling-v2-1-master', 'kling-v2-5-turbo', 'kling-v2-6', 'kling-video-o1']);
+  });
+});
+
+describe('custom elements', () => {
+  it('creates with the frontal image inline and up to three extra views', async () => {
+    const call = await createElementCall({ name: 'hero', description: 'our lead', frontalImagePath: files.ref1, referImagePaths: [files.ref2] }, ctx());
+    expect(call).toEqual({
+      method: 'POST', path: '/v1/general/custom-elements',
+      json: { element_name: 'hero', element_description: 'our lead', element_frontal_image: b64(files.ref1), element_refer_list: [{ image_url: b64(files.ref2) }] },
+    });
+    await expect(createElementCall({ name: 'x'.repeat(21), frontalImagePath: files.ref1 }, ctx())).rejects.toThrow(/21 characters; Kling accepts at most 20/);
+    await expect(createElementCall({ name: 'a', frontalImagePath: files.ref1, referImagePaths: [files.ref1, files.ref1, files.ref1, files.ref1] }, ctx())).rejects.toThrow(/at most 3 extra views/);
+  });
+  it('reads created and listed elements', () => {
+    expect(listElementsCall()).toEqual({ method: 'GET', path: '/v1/general/custom-elements?pageNum=1&pageSize=30' });
+    expect(parseElement(ok({ element_id: 123456789, element_name: 'hero', status: 'succeed' }))).toEqual({ elementId: '123456789', name: 'hero', status: 'succeed' });
+    expect(parseElementList(ok([{ element_id: '1', element_name: 'a' }, { nope: true }]))).toEqual([{ elementId: '1', name: 'a', status: null }]);
+    expect(() => parseElement(result(400, { code: 1201, message: 'bad image' }))).toThrow(KlingCallError);
   });
 });
