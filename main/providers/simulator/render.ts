@@ -138,7 +138,16 @@ async function build(spec: RenderSpec, out: string, env: RenderEnv, work: string
     }
   } else {
     const bg = spec.background ? still(await file(spec.background, 'background')) : lavfi(`color=c=${colour}:s=${W}x${H}:r=${FPS}:d=${D}`);
-    chains.push(`[${bg}:v]${fill(W, H)},format=yuv420p,drawgrid=w=${W / 8}:h=${H / 8}:t=1:c=white@0.25[${scene}]`);
+    // Landmarks at places from the prompt's hash (a grid alone repeats, so a pan would not
+    // show); not over a first frame the user supplied.
+    const h = hashBytes(`${spec.prompt}#landmarks`);
+    const marks = [0, 1, 2].map((i) => {
+      const [bw, bh] = [Math.round(W / 5), Math.round(H / 4)];
+      const x = Math.round(((h[i * 2]! / 255) * (W - bw)) | 0);
+      const y = Math.round(((h[i * 2 + 1]! / 255) * (H - bh)) | 0);
+      return `drawbox=x=${x}:y=${y}:w=${bw}:h=${bh}:color=${i === 1 ? 'black@0.3' : 'white@0.3'}:t=fill`;
+    });
+    chains.push(`[${bg}:v]${fill(W, H)},format=yuv420p,${spec.background ? '' : `${marks.join(',')},`}drawgrid=w=${W / 8}:h=${H / 8}:t=1:c=white@0.25[${scene}]`);
     const over = (layer: string, x: string, y: string) => {
       const next = label();
       chains.push(`[${scene}][${layer}]overlay=x='${x}':y='${y}':eof_action=pass[${next}]`);
