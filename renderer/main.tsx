@@ -6,6 +6,9 @@ import './app/theme.css';
 import './app/layout.css';
 import './library/library.css';
 import './import/import.css';
+import './generate/generate.css';
+import './jobs/jobs.css';
+import './settings/settings.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -86,6 +86,9 @@ function DetailBody({ detail }: { detail: RenderDetail }) {
             <span className="mono breakable">{detail.origin}</span>
           </Fact>
         )}
+        {detail.costCredits > 0 && (
+          <Fact label="Credits">{detail.costCredits.toLocaleString('en-US', { maximumFractionDigits: 2 })}</Fact>
+        )}
         {detail.project && <Fact label="Project">{detail.project.name}</Fact>}
         {detail.shot && <Fact label="Shot">{detail.shot.name}</Fact>}
         {detail.prompt && (

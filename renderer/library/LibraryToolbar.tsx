@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RenderSort } from '../../shared/contract.js';
 import { ImportButton } from '../import/ImportButton.js';
 
@@ -18,9 +19,11 @@ interface Props {
   onSearch(text: string): void;
   sort: RenderSort;
   onSort(sort: RenderSort): void;
+  /** Studio actions shown after Import (New generation, Jobs, Settings). */
+  actions?: ReactNode;
 }
 
-export function LibraryToolbar({ search, onSearch, sort, onSort }: Props) {
+export function LibraryToolbar({ search, onSearch, sort, onSort, actions }: Props) {
   return (
     <header className="toolbar">
       <h1 className="brand">Dailies</h1>
@@ -45,6 +48,7 @@ export function LibraryToolbar({ search, onSearch, sort, onSort }: Props) {
         </label>
       </div>
       <ImportButton />
+      {actions}
     </header>
   );
 }

@@ -3,6 +3,10 @@ import type { RenderSort } from '../../shared/contract.js';
 import type { RenderCard } from '../../shared/domain.js';
 import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
+import { NewGenerationButton } from '../generate/GenerateDialog.js';
+import { JobsPanel } from '../jobs/JobsPanel.js';
+import { JobsToggle } from '../jobs/JobsToggle.js';
+import { SettingsButton } from '../settings/SettingsDialog.js';
 import { DetailPanel } from './DetailPanel.js';
 import { EmptyState } from './EmptyState.js';
 import { LibraryTabs, panelId, tabId, type LibraryTab } from './LibraryTabs.js';
@@ -26,6 +30,12 @@ export function LibraryView() {
   const [tab, setTab] = useState<LibraryTab>('renders');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const select = useCallback((card: RenderCard) => setSelectedId(card.id), []);
+  const [jobsOpen, setJobsOpen] = useState(false);
+  // A done job's render: shown in the detail panel, with the grid on the Renders tab.
+  const showRender = useCallback((renderId: number) => {
+    setSelectedId(renderId);
+    setTab('renders');
+  }, []);
 
   // Search and sort apply to renders: using them from the References tab brings the renders back.
   const searchRenders = (value: string) => {
@@ -41,7 +51,19 @@ export function LibraryView() {
 
   return (
     <div className="app">
-      <LibraryToolbar search={search} onSearch={searchRenders} sort={sort} onSort={sortRenders} />
+      <LibraryToolbar
+        search={search}
+        onSearch={searchRenders}
+        sort={sort}
+        onSort={sortRenders}
+        actions={
+          <>
+            <NewGenerationButton onSubmitted={() => setJobsOpen(true)} />
+            <JobsToggle open={jobsOpen} onToggle={() => setJobsOpen((o) => !o)} />
+            <SettingsButton />
+          </>
+        }
+      />
       <div className="workspace">
         <main className="library">
           {info.error && counts === undefined && (
@@ -63,6 +85,7 @@ export function LibraryView() {
             </>
           )}
         </main>
+        {jobsOpen && <JobsPanel onShowRender={showRender} onClose={() => setJobsOpen(false)} />}
         {selectedId !== null && <DetailPanel renderId={selectedId} onClose={() => setSelectedId(null)} />}
       </div>
     </div>

@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { ProvidersSettings } from './providers/ProvidersSettings.js';
+
+interface SettingsTab {
+  id: string;
+  label: string;
+  render(): ReactNode;
+}
+
+// One entry per settings view, each living in its own folder under renderer/settings/.
+// A new view (Watch folders, Prices…) is one more entry here.
+const TABS: SettingsTab[] = [{ id: 'providers', label: 'Providers', render: () => <ProvidersSettings /> }];
+
+const tabId = (id: string) => `settings-tab-${id}`;
+const panelId = (id: string) => `settings-panel-${id}`;
+
+/** Settings as a modal <dialog> with ARIA tabs down the side. */
+export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [tab, setTab] = useState(TABS[0]!.id);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(i + (e.key === 'ArrowDown' ? 1 : TABS.length - 1)) % TABS.length]!;
+    setTab(next.id);
+    document.getElementById(tabId(next.id))?.focus();
+  };
+  const current = TABS.find((t) => t.id === tab) ?? TABS[0]!;
+
+  return (
+    <dialog ref={ref} className="dialog settings-dialog" aria-labelledby="settings-title" onClose={onClose}>
+      {open && (
+        <>
+          <div className="detail-header">
+            <h2 id="settings-title" className="dialog-title">
+              Settings
+            </h2>
+            <button type="button" className="button button-icon" aria-label="Close settings" onClick={onClose}>
+              ×
+            </button>
+          </div>
+          <div className="settings-body">
+            <div className="settings-tabs" role="tablist" aria-label="Settings" aria-orientation="vertical" onKeyDown={onKeyDown}>
+              {TABS.map((t) => (
+                <button
+                  key={t.id}
+                  type="button"
+                  role="tab"
+                  id={tabId(t.id)}
+                  aria-selected={t.id === current.id}
+                  aria-controls={panelId(t.id)}
+                  tabIndex={t.id === current.id ? 0 : -1}
+                  className="settings-tab"
+                  onClick={() => setTab(t.id)}
+                >
+                  {t.label}
+                </button>
+              ))}
+            </div>
+            <section className="settings-panel" role="tabpanel" id={panelId(current.id)} aria-labelledby={tabId(current.id)}>
+              {current.render()}
+            </section>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}
+
+export function SettingsButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        Settings
+      </button>
+      <SettingsDialog open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
