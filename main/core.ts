@@ -16,6 +16,8 @@ import { makeSprites } from './import/sprites.js';
 import { assetsMissingSprites } from './catalogue/assets.js';
 import { Registry } from './api/registry.js';
 import { importHandlers, libraryHandlers, projectHandlers, renderHandlers } from './api/library.js';
+import { watchHandlers } from './api/watch.js';
+import { WatchService } from './watch/watch-service.js';
 
 export interface CoreOptions {
   libraryDir: string;
@@ -23,6 +25,8 @@ export interface CoreOptions {
   host: 'serve' | 'electron' | 'test' | 'cli';
   tools?: Partial<MediaTools>;
   log?: (msg: string) => void;
+  /** Watched folders: how long a file must stay unchanged before it is imported (default 1 s). */
+  watchStabilityMs?: number;
 }
 
 export class Core {
@@ -31,6 +35,7 @@ export class Core {
   readonly tools: MediaTools;
   readonly pool: LimitFunction;
   readonly imports: FolderImports;
+  readonly watch: WatchService;
   readonly log: (msg: string) => void;
   private readonly events = new EventEmitter();
   private readonly registry = new Registry();
@@ -58,11 +63,19 @@ export class Core {
     this.registry.register('projects', projectHandlers(this));
     this.registry.register('renders', renderHandlers(this));
     this.registry.register('import', importHandlers(this));
+    this.registry.register('watch', watchHandlers(this));
     this.registry.assertComplete();
 
     // Sprites that a previous run did not finish (quit mid-import) are made again quietly.
     const pending = assetsMissingSprites(this.db);
     if (pending.length) this.background = makeSprites(this, pending, (e) => this.emit(e), this.log);
+
+    this.watch = new WatchService({
+      ctx: { db: this.db, layout: this.layout, tools: this.tools, pool: this.pool },
+      emit: (e) => this.emit(e), log: this.log,
+      ...(opts.watchStabilityMs !== undefined ? { stabilityMs: opts.watchStabilityMs } : {}),
+    });
+    this.watch.restore();
   }
 
   emit(event: CoreEvent): void {
@@ -93,6 +106,7 @@ export class Core {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    await this.watch.close();
     await this.imports.idle();
     await this.background;
     this.closed = true;

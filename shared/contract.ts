@@ -5,11 +5,12 @@
 import type { z } from 'zod';
 import { joinChannels } from './channels/channel.js';
 import { libraryChannels } from './channels/library.js';
+import { watchChannels } from './channels/watch.js';
 
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
 
-export const contract = joinChannels(libraryChannels);
+export const contract = joinChannels(libraryChannels, watchChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

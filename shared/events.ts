@@ -1,4 +1,5 @@
 import type { ImportSummary } from './domain.js';
+import type { WatchFolder } from './channels/watch.js';
 
 /** Events pushed from the core to every window; transports carry them unchanged. */
 export type CoreEvent =
@@ -16,6 +17,23 @@ export type CoreEvent =
     }
   | { type: 'import.finished'; summary: ImportSummary }
   | { type: 'catalogue.changed'; entity: 'renders' | 'references' | 'projects'; ids: number[] }
-  | { type: 'asset.thumbnails'; sha256: string; hasPoster: boolean; spriteFrames: number };
+  | { type: 'asset.thumbnails'; sha256: string; hasPoster: boolean; spriteFrames: number }
+  /** A watched folder's settings, status, files seen or scan progress changed. */
+  | { type: 'watch.status'; folder: WatchFolder }
+  /** Files finished arriving in a watched folder (batched): what the "files arrived" notice shows. */
+  | {
+      type: 'watch.arrived';
+      folderId: number;
+      folder: string;
+      imported: number;
+      duplicates: number;
+      moved: number;
+      failed: number;
+      /** File names of the first few that arrived, for the notice. */
+      names: string[];
+      errors: { path: string; reason: string }[];
+    }
+  /** Assets catalogued in place went missing (or were found again). */
+  | { type: 'assets.missing'; sha256s: string[]; missing: boolean };
 
 export type CoreEventType = CoreEvent['type'];

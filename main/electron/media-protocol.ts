@@ -3,6 +3,7 @@
 //   /media/<sha>.<ext>                 a stored file, with Range
 //   /thumbs/<sha>/<poster|sprite>.jpg  its thumbnails
 // Only known media types are served, only from the library's media/ and thumbs/ folders.
+import path from 'node:path';
 import { MEDIA_SCHEME } from '../../shared/bridge.js';
 import { MEDIA_TYPES } from '../../shared/media-types.js';
 import { mediaPath, thumbPath, type LibraryLayout } from '../store/layout.js';
@@ -20,7 +21,15 @@ const THUMB_RE = /^\/thumbs\/([0-9a-f]{64})\/(poster|sprite)\.jpg$/;
 // Content-addressed: a URL's bytes never change, so the renderer may cache them for good.
 const IMMUTABLE = { 'Cache-Control': 'private, max-age=31536000, immutable' };
 
-export async function planMediaResponse(layout: LibraryLayout, req: MediaRequest): Promise<FilePlan> {
+/**
+ * The path the catalogue knows for a file catalogued in place (watched folder, reference-in-place
+ * mode), or null. Only this path is ever served for the hash: a request cannot name a path.
+ */
+export type ExternalMediaResolver = (sha256: string, ext: string) => Promise<string | null>;
+
+export async function planMediaResponse(
+  layout: LibraryLayout, req: MediaRequest, resolveExternal?: ExternalMediaResolver,
+): Promise<FilePlan> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed();
   if (!isMediaUrl(req.url)) return notFound();
   const { pathname } = parseUrl(req.url)!;
@@ -31,7 +40,10 @@ export async function planMediaResponse(layout: LibraryLayout, req: MediaRequest
     const [, sha, ext] = media as unknown as [string, string, string];
     const type = MEDIA_TYPES[ext];
     if (!type) return notFound();
-    return planFile(layout.media, mediaPath(layout, sha, ext), type.mime, opts);
+    const stored = await planFile(layout.media, mediaPath(layout, sha, ext), type.mime, opts);
+    if (stored.status !== 404 || !resolveExternal) return stored;
+    const external = await resolveExternal(sha, ext);
+    return external ? planFile(path.dirname(external), external, type.mime, opts) : stored;
   }
   const thumb = THUMB_RE.exec(pathname);
   if (thumb) {
@@ -41,10 +53,12 @@ export async function planMediaResponse(layout: LibraryLayout, req: MediaRequest
   return notFound();
 }
 
-export function registerMediaProtocol(protocol: ProtocolLike, layout: LibraryLayout, log: (msg: string) => void): void {
+export function registerMediaProtocol(
+  protocol: ProtocolLike, layout: LibraryLayout, log: (msg: string) => void, resolveExternal?: ExternalMediaResolver,
+): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     try {
-      const plan = await planMediaResponse(layout, { method: request.method, url: request.url, range: request.headers.get('range') });
+      const plan = await planMediaResponse(layout, { method: request.method, url: request.url, range: request.headers.get('range') }, resolveExternal);
       return toResponse(plan);
     } catch (err) {
       log(`media protocol: ${request.method} ${request.url.slice(0, 200)}: ${(err as Error).stack ?? String(err)}`);

@@ -1,22 +1,29 @@
-// Importing one file: stage into the library (hashing as it copies), probe, make the poster,
-// move into the store, then add the catalogue rows in one transaction. Any failure before the
-// transaction leaves the catalogue as it was and removes the temp file.
+// Importing one file, the one path every import takes ("Import a folder…" and watched folders):
+// hash (copying into the library's temp folder, or in place for reference-in-place folders),
+// probe, make the poster, read the file's metadata, move into the store, then add the catalogue
+// rows in one transaction. Any failure before the transaction leaves the catalogue as it was
+// and removes the temp file. Content already catalogued is never imported again: the new place
+// is recorded, and an in-place asset whose file moved is pointed at its new path.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { LimitFunction } from 'p-limit';
 import type { Db } from '../catalogue/open.js';
-import type { ImportFileOutcome, MediaKind } from '../../shared/domain.js';
+import type { ImportFileOutcome, MediaKind, RenderSource } from '../../shared/domain.js';
 import { mediaTypeOf, extensionOf } from '../../shared/media-types.js';
-import { findAssetBySha, insertAsset, recordLocation } from '../catalogue/assets.js';
+import { findAssetBySha, insertAsset, recordLocation, type AssetRef } from '../catalogue/assets.js';
+import { adoptIntoStore, currentLocationsForAsset, markGone, markOverwritten, relinkAsset } from '../catalogue/locations.js';
 import { insertRender, renderIdForAsset } from '../catalogue/renders.js';
 import { insertReference, referenceIdForAsset } from '../catalogue/references.js';
-import { commitStaged, discardStaged, stageFile } from '../store/ingest.js';
+import { commitStaged, discardStaged, hashFile, stageFile, type StagedFile } from '../store/ingest.js';
 import { thumbPath, type LibraryLayout } from '../store/layout.js';
-import { NotMediaError, probe } from '../store/probe.js';
+import { NotMediaError, probeWithTags } from '../store/probe.js';
 import { makePoster } from '../store/thumbnails.js';
 import type { MediaTools } from '../store/tools.js';
 import { ToolError } from '../store/run-tool.js';
 import { describeFsError } from './walk.js';
+import { readFileMetadata } from './metadata/file-metadata.js';
+import { applyRenderMetadata, promptIdFor } from './metadata/apply-metadata.js';
 
 export interface ImportContext {
   db: Db;
@@ -24,17 +31,60 @@ export interface ImportContext {
   tools: MediaTools;
   pool: LimitFunction;
   projectId?: number | undefined;
+  /** 'store' (the default) copies the file into the library; 'external' catalogues it where it is. */
+  storage?: 'store' | 'external';
+  source?: RenderSource;
+  /** Whether images become references (the default) or renders. */
+  imagesAs?: 'reference' | 'render';
 }
 
-export type ImportedFile = ImportFileOutcome & { sha256?: string; durationMs?: number | null; ext?: string };
+export type ImportedFile = ImportFileOutcome & {
+  sha256?: string;
+  durationMs?: number | null;
+  ext?: string;
+  /** A duplicate that is the same content moved or renamed: its old place is gone, the path was updated. */
+  moved?: boolean;
+  /** Hashes that went missing (an in-place file overwritten with other content) or were found again. */
+  missingNow?: string[];
+  foundAgain?: string[];
+  /** Imported, but something about it needs saying (a sidecar that could not be used). */
+  warning?: string;
+};
 
 function existingIds(db: Db, assetId: number, kind: MediaKind): Pick<ImportFileOutcome, 'renderId' | 'referenceId'> {
-  if (kind === 'video') {
-    const renderId = renderIdForAsset(db, assetId);
-    return renderId !== null ? { renderId } : {};
-  }
+  const renderId = renderIdForAsset(db, assetId);
+  if (renderId !== null && (kind === 'video' || kind === 'image')) return { renderId };
   const referenceId = referenceIdForAsset(db, assetId);
-  return referenceId !== null ? { referenceId } : {};
+  return referenceId !== null ? { referenceId } : renderId !== null ? { renderId } : {};
+}
+
+/**
+ * Content already in the catalogue was found at `file` (inside the import's transaction). The
+ * place is recorded; places of the same content that no longer exist are closed, which is how
+ * a rename or a move is recognised; an in-place asset is pointed at where its file now is.
+ */
+function knownContent(db: Db, known: AssetRef, file: string, seen: { size: number; mtimeMs: number }, inPlace: boolean): ImportedFile {
+  const out: ImportedFile = { path: file, status: 'duplicate', kind: known.kind, ...existingIds(db, known.id, known.kind) };
+  let moved = false;
+  for (const other of currentLocationsForAsset(db, known.id)) {
+    if (other !== file && !existsSync(other)) {
+      markGone(db, other);
+      moved = true;
+    }
+  }
+  if (inPlace && known.storage === 'external') {
+    if (known.externalPath !== file && (known.missing || !known.externalPath || !existsSync(known.externalPath))) {
+      relinkAsset(db, known.id, file);
+      moved = true;
+      if (known.missing) out.foundAgain = [];
+    } else if (known.externalPath === file && known.missing) {
+      relinkAsset(db, known.id, file);
+      out.foundAgain = [];
+    }
+  }
+  recordLocation(db, known.id, file, seen);
+  if (moved) out.moved = true;
+  return out;
 }
 
 export async function importFile(ctx: ImportContext, file: string): Promise<ImportedFile> {
@@ -44,66 +94,90 @@ export async function importFile(ctx: ImportContext, file: string): Promise<Impo
     return { path: file, status: 'ignored', reason: `Not a video, image or audio file${ext ? ` (.${ext})` : ''}.` };
   }
   const ext = extensionOf(file);
+  const inPlace = ctx.storage === 'external';
+  let seen: { size: number; mtimeMs: number };
   try {
     const st = await stat(file);
+    if (!st.isFile()) return { path: file, status: 'failed', reason: 'It is not a regular file.' };
     if (st.size === 0) return { path: file, status: 'failed', reason: 'The file is empty (0 bytes); nothing to import.' };
+    seen = { size: st.size, mtimeMs: st.mtimeMs };
   } catch (err) {
     return { path: file, status: 'failed', reason: describeFsError(err) };
   }
 
-  let staged;
+  let staged: StagedFile | null = null;
+  let sha256: string;
+  let size: number;
   try {
-    staged = await stageFile(ctx.layout, file, ext);
+    if (inPlace) ({ sha256, size } = await hashFile(file));
+    else ({ sha256, size } = staged = await stageFile(ctx.layout, file, ext));
   } catch (err) {
     return { path: file, status: 'failed', reason: describeFsError(err) };
   }
+  const media = staged ? staged.tmpPath : file;
 
   try {
-    const known = findAssetBySha(ctx.db, staged.sha256);
+    const known = findAssetBySha(ctx.db, sha256);
     if (known) {
-      await discardStaged(staged);
-      recordLocation(ctx.db, known.id, file);
-      return { path: file, status: 'duplicate', kind: known.kind, ...existingIds(ctx.db, known.id, known.kind) };
+      // In-place content found again in a copy-mode folder: take it into the store for good.
+      if (staged && known.storage === 'external' && known.missing) {
+        await commitStaged(ctx.layout, staged, known.ext);
+        return ctx.db.transaction((): ImportedFile => {
+          adoptIntoStore(ctx.db, known.id);
+          return { ...knownContent(ctx.db, known, file, seen, false), foundAgain: [sha256] };
+        })();
+      }
+      if (staged) await discardStaged(staged);
+      const out = ctx.db.transaction(() => knownContent(ctx.db, known, file, seen, inPlace))();
+      if (out.foundAgain) out.foundAgain = [sha256];
+      return out;
     }
 
-    const probed = await ctx.pool(() => probe(ctx.tools.ffprobe, staged.tmpPath, type.kind));
+    const { data: probed, tags } = await ctx.pool(() => probeWithTags(ctx.tools.ffprobe, media, type.kind));
     if (type.kind !== 'audio') {
       // A file ffprobe accepts but ffmpeg cannot decode a frame from is damaged: refuse it now
       // rather than showing a broken tile forever.
       await ctx.pool(() =>
-        makePoster(ctx.tools.ffmpeg, staged.tmpPath, thumbPath(ctx.layout, staged.sha256, 'poster'), ctx.layout.tmp, probed.durationMs),
+        makePoster(ctx.tools.ffmpeg, media, thumbPath(ctx.layout, sha256, 'poster'), ctx.layout.tmp, probed.durationMs),
       );
     }
-    await commitStaged(ctx.layout, staged, ext);
+    const meta = await readFileMetadata(file, ext, tags);
+    if (staged) await commitStaged(ctx.layout, staged, ext);
 
-    const title = path.basename(file);
     const outcome = ctx.db.transaction((): ImportedFile => {
       // Checked again inside the transaction: two copies of one file in the same folder are
       // staged concurrently, and only the first may create the asset.
-      const again = findAssetBySha(ctx.db, staged.sha256);
-      if (again) {
-        recordLocation(ctx.db, again.id, file);
-        return { path: file, status: 'duplicate', kind: again.kind, ...existingIds(ctx.db, again.id, again.kind) };
-      }
+      const again = findAssetBySha(ctx.db, sha256);
+      if (again) return knownContent(ctx.db, again, file, seen, inPlace);
       const assetId = insertAsset(ctx.db, {
-        sha256: staged.sha256, ext, size: staged.size, probe: probed, hasPoster: type.kind !== 'audio',
+        sha256, ext, size, probe: probed, hasPoster: type.kind !== 'audio', externalPath: inPlace ? file : null,
       });
-      recordLocation(ctx.db, assetId, file);
-      const base = { path: file, status: 'imported' as const, kind: type.kind, sha256: staged.sha256, durationMs: probed.durationMs, ext };
-      if (type.kind === 'video') {
+      recordLocation(ctx.db, assetId, file, seen);
+      const missingNow = inPlace ? markOverwritten(ctx.db, file, assetId) : [];
+      const title = meta.title ?? path.basename(file);
+      const base: ImportedFile = {
+        path: file, status: 'imported', kind: type.kind, sha256, durationMs: probed.durationMs, ext,
+        ...(missingNow.length ? { missingNow } : {}), ...(meta.warning ? { warning: meta.warning } : {}),
+      };
+      const asRender = type.kind === 'video' || (type.kind === 'image' && ctx.imagesAs === 'render');
+      if (asRender) {
         const renderId = insertRender(ctx.db, {
-          assetId, title, source: 'import', origin: file, projectId: ctx.projectId ?? null, durationMs: probed.durationMs,
+          assetId, title, source: ctx.source ?? 'import', origin: file, projectId: ctx.projectId ?? null,
+          durationMs: probed.durationMs, promptId: promptIdFor(ctx.db, meta), provider: meta.provider ?? null,
+          model: meta.model ?? null, taskType: meta.taskType ?? null, params: meta.params ?? {},
         });
+        applyRenderMetadata(ctx.db, renderId, meta, path.dirname(file));
         return { ...base, renderId };
       }
       const referenceId = insertReference(ctx.db, {
-        assetId, title, origin: file, projectId: ctx.projectId ?? null, role: type.kind === 'audio' ? 'audio' : null,
+        assetId, title, origin: file, projectId: ctx.projectId ?? null,
+        role: meta.role ?? (type.kind === 'audio' ? 'audio' : null),
       });
       return { ...base, referenceId };
     })();
     return outcome;
   } catch (err) {
-    await discardStaged(staged);
+    if (staged) await discardStaged(staged);
     if (err instanceof NotMediaError) return { path: file, status: 'failed', reason: err.message };
     if (err instanceof ToolError) return { path: file, status: 'failed', reason: `Could not decode a frame (${err.message}); the file looks damaged.` };
     return { path: file, status: 'failed', reason: describeFsError(err) };

@@ -2,6 +2,7 @@
 // with posters, and each strip appears (asset.thumbnails event) as soon as it is ready.
 import type { CoreEvent } from '../../shared/events.js';
 import { setThumbnails } from '../catalogue/assets.js';
+import { externalPathFor } from '../catalogue/locations.js';
 import { mediaPath, thumbPath } from '../store/layout.js';
 import { makeSprite } from '../store/thumbnails.js';
 import type { ImportContext } from './import-file.js';
@@ -10,6 +11,8 @@ export interface SpriteJob {
   sha256: string;
   ext: string;
   durationMs: number;
+  /** The file to read when it is not in the store (catalogued in place). */
+  source?: string;
 }
 
 export async function makeSprites(
@@ -23,7 +26,9 @@ export async function makeSprites(
       ctx.pool(async () => {
         try {
           const frames = await makeSprite(
-            ctx.tools.ffmpeg, mediaPath(ctx.layout, job.sha256, job.ext), thumbPath(ctx.layout, job.sha256, 'sprite'),
+            ctx.tools.ffmpeg,
+            // An in-place file may have moved since it was imported: read it where it is now.
+            job.source ? (externalPathFor(ctx.db, job.sha256, job.ext) ?? job.source) : mediaPath(ctx.layout, job.sha256, job.ext), thumbPath(ctx.layout, job.sha256, 'sprite'),
             ctx.layout.tmp, job.durationMs,
           );
           if (!ctx.db.open) return;

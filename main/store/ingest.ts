@@ -62,3 +62,14 @@ export async function commitStaged(layout: LibraryLayout, staged: StagedFile, ex
 export async function discardStaged(staged: StagedFile): Promise<void> {
   await rm(staged.tmpPath, { force: true });
 }
+
+/** Hashes a file where it is (reference-in-place imports): one read, no copy. */
+export async function hashFile(source: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(source, { highWaterMark: 1024 * 1024 })) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}

@@ -14,7 +14,7 @@ interface FfprobeStream {
 }
 interface FfprobeOutput {
   streams?: FfprobeStream[];
-  format?: { format_name?: string; duration?: string };
+  format?: { format_name?: string; duration?: string; tags?: Record<string, string> };
 }
 
 export class NotMediaError extends Error {
@@ -67,6 +67,19 @@ export function interpretProbe(out: FfprobeOutput, expected: MediaKind): ProbeDa
 }
 
 export async function probe(ffprobe: string, file: string, expected: MediaKind): Promise<ProbeData> {
+  return (await probeWithTags(ffprobe, file, expected)).data;
+}
+
+/** The container's own tags (MP4 ©cmt/desc, WebM COMMENT…), keys lower-cased. */
+export function formatTags(out: FfprobeOutput): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const [k, v] of Object.entries(out.format?.tags ?? {})) if (typeof v === 'string') tags[k.toLowerCase()] = v;
+  return tags;
+}
+
+export async function probeWithTags(
+  ffprobe: string, file: string, expected: MediaKind,
+): Promise<{ data: ProbeData; tags: Record<string, string> }> {
   let stdout: string;
   try {
     stdout = await runTool(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], {
@@ -78,5 +91,6 @@ export async function probe(ffprobe: string, file: string, expected: MediaKind):
     }
     throw err;
   }
-  return interpretProbe(JSON.parse(stdout) as FfprobeOutput, expected);
+  const out = JSON.parse(stdout) as FfprobeOutput;
+  return { data: interpretProbe(out, expected), tags: formatTags(out) };
 }

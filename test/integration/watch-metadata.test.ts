@@ -1,0 +1,130 @@
+// What a file says about itself becomes catalogue facts: our sidecar first, then ComfyUI /
+// InvokeAI PNG text chunks, then container tags; the file name otherwise.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Core } from '../../main/core.js';
+import { globToRegExp } from '../../main/watch/file-names.js';
+import { readPngText } from '../../main/import/metadata/png-text.js';
+import { importFolder } from '../helpers/core.js';
+import { makeClip, makeImage, tools } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
+import { waitFor } from '../helpers/wait.js';
+
+let lib: ReturnType<typeof tempDir>;
+let src: ReturnType<typeof tempDir>;
+let core: Core;
+beforeEach(() => {
+  lib = tempDir('dailies-lib-');
+  src = tempDir('dailies-meta-');
+  core = new Core({ libraryDir: lib.path, host: 'test', log: () => {}, watchStabilityMs: 300 });
+});
+afterEach(async () => {
+  await core.close();
+  lib.cleanup();
+  src.cleanup();
+});
+
+const row = (sql: string, ...args: unknown[]) => core.db.prepare(sql).get(...args) as Record<string, unknown>;
+
+/** Inserts a tEXt chunk right after IHDR, the way ComfyUI's SaveImage writes its graph. */
+function addTextChunk(png: string, keyword: string, text: string): void {
+  const buf = readFileSync(png);
+  const data = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0]), Buffer.from(text, 'latin1')]);
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write('tEXt', 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+  const ihdrEnd = 8 + 8 + 13 + 4;
+  writeFileSync(png, Buffer.concat([buf.subarray(0, ihdrEnd), head, data, crc, buf.subarray(ihdrEnd)]));
+}
+
+const COMFY_GRAPH = JSON.stringify({
+  '3': { class_type: 'KSampler', inputs: { seed: 42, steps: 20, cfg: 7, sampler_name: 'euler', positive: ['6', 0], negative: ['7', 0], model: ['4', 0] } },
+  '4': { class_type: 'CheckpointLoaderSimple', inputs: { ckpt_name: 'sdxl_base.safetensors' } },
+  '6': { class_type: 'CLIPTextEncode', inputs: { text: 'a lighthouse at dusk, volumetric fog', clip: ['4', 1] } },
+  '7': { class_type: 'CLIPTextEncode', inputs: { text: 'text, watermark', clip: ['4', 1] } },
+});
+
+describe('file metadata', () => {
+  it('takes prompt, provider, model, task, cost and tags from a sidecar; identical prompts share one row', async () => {
+    const sidecar = {
+      schema: 'dailies.sidecar', version: 1, title: 'Rain walk 17', prompt: 'a woman walks into rain', negativePrompt: 'blur',
+      provider: 'kling', model: 'kling-o1', task: 'image_to_video', params: { duration: 5 }, cost: { credits: 35 }, tags: ['hero'],
+    };
+    for (const [i, n] of ['a.mp4', 'b.mp4'].entries()) {
+      makeClip(path.join(src.path, n), { seconds: 1, fps: 12 + i, width: 160, height: 120 });
+      writeFileSync(path.join(src.path, `${n}.dailies.json`), JSON.stringify(sidecar));
+    }
+    const { summary } = await importFolder(core, src.path);
+    expect(summary).toMatchObject({ imported: 2, failed: 0 });
+    expect(row('SELECT count(*) n FROM prompts').n).toBe(1);
+    expect(row(`SELECT r.title, r.provider, r.model, r.task_type, r.cost_credits, p.text, p.negative, json_extract(r.params, '$.duration') d
+                FROM renders r JOIN prompts p ON p.id = r.prompt_id WHERE r.origin = ?`, path.join(src.path, 'a.mp4'))).toEqual({
+      title: 'Rain walk 17', provider: 'kling', model: 'kling-o1', task_type: 'image_to_video', cost_credits: 35,
+      text: 'a woman walks into rain', negative: 'blur', d: 5,
+    });
+    expect(row("SELECT count(*) n FROM render_tags rt JOIN tags t ON t.id = rt.tag_id WHERE t.name = 'hero'").n).toBe(2);
+    // The title is searchable from the grid.
+    const page = (await core.dispatch('renders.page', { filter: { text: 'rain walk' } })) as { items: unknown[] };
+    expect(page.items).toHaveLength(2);
+  });
+
+  it('imports a file whose sidecar is broken or from the future, and says why the sidecar was ignored', async () => {
+    makeClip(path.join(src.path, 'bad.mp4'), { seconds: 1, width: 160, height: 120 });
+    writeFileSync(path.join(src.path, 'bad.mp4.dailies.json'), '{ not json');
+    makeClip(path.join(src.path, 'future.mp4'), { seconds: 1, fps: 13, width: 160, height: 120 });
+    writeFileSync(path.join(src.path, 'future.mp4.dailies.json'), JSON.stringify({ schema: 'dailies.sidecar', version: 9 }));
+    const events: unknown[] = [];
+    core.onEvent((e) => events.push(e));
+    await core.dispatch('watch.add', { path: src.path });
+    await waitFor('both takes', () => (row('SELECT count(*) n FROM renders').n as number) === 2);
+    const arrived = await waitFor('the arrival notice with both problems', () => {
+      const errs = events.flatMap((e) => ((e as { type: string }).type === 'watch.arrived' ? (e as { errors: { reason: string }[] }).errors : []));
+      return errs.length >= 2 ? errs : null;
+    });
+    expect(arrived.map((e) => e.reason).sort()).toEqual([
+      expect.stringMatching(/not valid JSON/),
+      expect.stringMatching(/version 9, newer than this Dailies understands/),
+    ]);
+    expect(row('SELECT count(*) n FROM renders WHERE prompt_id IS NULL').n).toBe(2);
+  });
+
+  it('reads ComfyUI PNG text chunks; with images as renders the still is a take with its prompt and model', async () => {
+    const png = makeImage(path.join(src.path, 'ComfyUI_00001_.png'), 320, 240);
+    addTextChunk(png, 'prompt', COMFY_GRAPH);
+    expect(Object.keys(await readPngText(png))).toEqual(['prompt']);
+    await core.dispatch('watch.add', { path: src.path, imagesAs: 'render' });
+    await waitFor('the still as a take', () => (row('SELECT count(*) n FROM renders').n as number) === 1);
+    expect(row(`SELECT r.provider, r.model, p.text, p.negative, json_extract(r.params, '$.seed') seed FROM renders r JOIN prompts p ON p.id = r.prompt_id`)).toEqual({
+      provider: 'comfyui', model: 'sdxl_base.safetensors', text: 'a lighthouse at dusk, volumetric fog', negative: 'text, watermark', seed: 42,
+    });
+  });
+
+  it('takes the prompt from an MP4 description tag and the title from the title tag', async () => {
+    const file = path.join(src.path, 'dl_83b1.mp4');
+    execFileSync(tools.ffmpeg, [
+      '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10:duration=1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p',
+      '-metadata', 'title=Dune crossing', '-metadata', 'description=camels crossing a dune at noon, drone shot', file,
+    ]);
+    await importFolder(core, src.path);
+    expect(row('SELECT r.title, p.text FROM renders r JOIN prompts p ON p.id = r.prompt_id')).toEqual({
+      title: 'Dune crossing', text: 'camels crossing a dune at noon, drone shot',
+    });
+  });
+});
+
+describe('watch patterns', () => {
+  it('matches names at any depth without "/", paths with it, case-insensitively', () => {
+    const m = (glob: string, rel: string) => globToRegExp(glob).test(rel);
+    expect(m('*.mp4', 'a/b/Take.MP4')).toBe(true);
+    expect(m('*.mp4', 'take.mov')).toBe(false);
+    expect(m('drafts/**', 'drafts/x/y.mp4')).toBe(true);
+    expect(m('drafts/**', 'final/drafts.mp4')).toBe(false);
+    expect(m('**/raw/*.{mov,mp4}', 'day1/raw/a.mov')).toBe(true);
+    expect(m('take_??.mp4', 'take_01.mp4')).toBe(true);
+  });
+});
