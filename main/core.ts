@@ -17,6 +17,11 @@ import { assetsMissingSprites } from './catalogue/assets.js';
 import { Registry } from './api/registry.js';
 import { importHandlers, libraryHandlers, projectHandlers, renderHandlers } from './api/library.js';
 import { watchHandlers } from './api/watch.js';
+import { demoHandlers, jobHandlers } from './api/jobs.js';
+import { Accounts, type DemoEndpoint } from './jobs/accounts.js';
+import { JobEngine, type EngineTiming } from './jobs/engine.js';
+import { MemorySecretStore, type SecretStore } from './secrets/secret-store.js';
+import { DemoSimulator } from './jobs/demo.js';
 import { WatchService } from './watch/watch-service.js';
 
 export interface CoreOptions {
@@ -27,6 +32,13 @@ export interface CoreOptions {
   log?: (msg: string) => void;
   /** Watched folders: how long a file must stay unchanged before it is imported (default 1 s). */
   watchStabilityMs?: number;
+  /** Where provider keys are kept (the host decides: keychain, 0600 file); memory by default. */
+  secrets?: SecretStore;
+  /** The simulator behind the built-in demo account; started on first use when not given. */
+  demo?: () => Promise<DemoEndpoint>;
+  jobTiming?: Partial<EngineTiming>;
+  /** False keeps jobs queued without running them (e.g. a command-line import). */
+  runJobs?: boolean;
 }
 
 export class Core {
@@ -36,6 +48,9 @@ export class Core {
   readonly pool: LimitFunction;
   readonly imports: FolderImports;
   readonly watch: WatchService;
+  readonly accounts: Accounts;
+  readonly jobs: JobEngine;
+  private readonly demo: DemoSimulator;
   readonly log: (msg: string) => void;
   private readonly events = new EventEmitter();
   private readonly registry = new Registry();
@@ -58,12 +73,20 @@ export class Core {
     this.events.setMaxListeners(0);
     this.pool = createMediaPool();
     this.imports = new FolderImports({ db: this.db, layout: this.layout, tools: this.tools, pool: this.pool }, (e) => this.emit(e));
+    this.demo = new DemoSimulator(this.tools);
+    this.accounts = new Accounts(this.db, opts.secrets ?? new MemorySecretStore(), opts.demo ?? (() => this.demo.endpoint()));
+    this.jobs = new JobEngine({
+      db: this.db, layout: this.layout, tools: this.tools, pool: this.pool, accounts: this.accounts,
+      emit: (e) => this.emit(e), log: this.log, ...(opts.jobTiming ? { timing: opts.jobTiming } : {}),
+    });
 
     this.registry.register('library', libraryHandlers(this));
     this.registry.register('projects', projectHandlers(this));
     this.registry.register('renders', renderHandlers(this));
     this.registry.register('import', importHandlers(this));
     this.registry.register('watch', watchHandlers(this));
+    this.registry.register('jobs', jobHandlers(this));
+    this.registry.register('demo', demoHandlers(this));
     this.registry.assertComplete();
 
     // Sprites that a previous run did not finish (quit mid-import) are made again quietly.
@@ -76,6 +99,8 @@ export class Core {
       ...(opts.watchStabilityMs !== undefined ? { stabilityMs: opts.watchStabilityMs } : {}),
     });
     this.watch.restore();
+    // Jobs left active by the previous run pick up where they were (reconciling "submitting").
+    if (opts.runJobs !== false) this.jobs.start();
   }
 
   emit(event: CoreEvent): void {
@@ -107,6 +132,8 @@ export class Core {
   async close(): Promise<void> {
     if (this.closed) return;
     await this.watch.close();
+    await this.jobs.stop();
+    await this.demo.close();
     await this.imports.idle();
     await this.background;
     this.closed = true;

@@ -1,4 +1,5 @@
 import type { ImportSummary } from './domain.js';
+import type { JobSummary } from './jobs.js';
 import type { WatchFolder } from './channels/watch.js';
 
 /** Events pushed from the core to every window; transports carry them unchanged. */
@@ -18,6 +19,7 @@ export type CoreEvent =
   | { type: 'import.finished'; summary: ImportSummary }
   | { type: 'catalogue.changed'; entity: 'renders' | 'references' | 'projects'; ids: number[] }
   | { type: 'asset.thumbnails'; sha256: string; hasPoster: boolean; spriteFrames: number }
+  | { type: 'job.updated'; job: JobSummary }
   /** A watched folder's settings, status, files seen or scan progress changed. */
   | { type: 'watch.status'; folder: WatchFolder }
   /** Files finished arriving in a watched folder (batched): what the "files arrived" notice shows. */

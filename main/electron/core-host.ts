@@ -3,7 +3,8 @@
 import { fork } from 'node:child_process';
 import type { WireReply } from '../../shared/errors.js';
 import type { CoreEvent } from '../../shared/events.js';
-import type { FromCore, ToCore } from './core-messages.js';
+import type { FromCore, SecretsRequest, ToCore } from './core-messages.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 
 export class CoreStartError extends Error {
   constructor(message: string, readonly nativeModuleMismatch = false) {
@@ -67,9 +68,11 @@ export class CoreHost {
   private closing: Promise<void> | null = null;
   private exited = false;
 
-  private constructor(private readonly child: CoreChild, readonly libraryDir: string) {
+  private constructor(private readonly child: CoreChild, readonly libraryDir: string, private readonly secrets: SecretStore | null) {
     child.onMessage((msg) => {
-      if (msg.kind === 'reply') {
+      if (msg.kind === 'secrets') {
+        void this.answerSecrets(msg);
+      } else if (msg.kind === 'reply') {
         this.pending.get(msg.id)?.(msg.reply);
         this.pending.delete(msg.id);
       } else if (msg.kind === 'event') {
@@ -85,14 +88,14 @@ export class CoreHost {
   }
 
   /** Starts the core process and resolves once the library is open (or rejects with why not). */
-  static start(child: CoreChild): Promise<CoreHost> {
+  static start(child: CoreChild, secrets: SecretStore | null = null): Promise<CoreHost> {
     return new Promise((resolve, reject) => {
       let settled = false;
       child.onMessage((msg) => {
         if (settled) return;
         if (msg.kind === 'ready') {
           settled = true;
-          resolve(new CoreHost(child, msg.libraryDir));
+          resolve(new CoreHost(child, msg.libraryDir, secrets));
         } else if (msg.kind === 'failed') {
           settled = true;
           child.kill();
@@ -105,6 +108,19 @@ export class CoreHost {
         reject(new CoreStartError(`The library process stopped while opening the library (exit code ${code ?? 'unknown'}).`));
       });
     });
+  }
+
+  private async answerSecrets(msg: SecretsRequest): Promise<void> {
+    try {
+      if (!this.secrets) throw new Error('This Dailies has no key storage.');
+      let value: Record<string, string> | null = null;
+      if (msg.op === 'get') value = await this.secrets.get(msg.accountId);
+      else if (msg.op === 'set') await this.secrets.set(msg.accountId, msg.credentials);
+      else await this.secrets.delete(msg.accountId);
+      this.child.post({ kind: 'secrets-reply', id: msg.id, ok: true, value });
+    } catch (err) {
+      this.child.post({ kind: 'secrets-reply', id: msg.id, ok: false, error: (err as Error).message });
+    }
   }
 
   call(channel: string, input: unknown): Promise<WireReply<unknown>> {

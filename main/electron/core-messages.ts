@@ -5,7 +5,14 @@ import type { CoreEvent } from '../../shared/events.js';
 
 export type ToCore =
   | { kind: 'call'; id: number; channel: string; input: unknown }
+  | { kind: 'secrets-reply'; id: number; ok: true; value: Record<string, string> | null }
+  | { kind: 'secrets-reply'; id: number; ok: false; error: string }
   | { kind: 'close' };
+
+/** The core asks the main process (which alone holds the OS keychain) for provider keys. */
+export type SecretsRequest =
+  | { kind: 'secrets'; id: number; op: 'get' | 'delete'; accountId: string }
+  | { kind: 'secrets'; id: number; op: 'set'; accountId: string; credentials: Record<string, string> };
 
 export type FromCore =
   | { kind: 'ready'; libraryDir: string }
@@ -13,6 +20,7 @@ export type FromCore =
   | { kind: 'failed'; message: string; nativeModuleMismatch: boolean }
   | { kind: 'reply'; id: number; reply: WireReply<unknown> }
   | { kind: 'event'; event: CoreEvent }
+  | SecretsRequest
   | { kind: 'closed' };
 
 /**

@@ -5,6 +5,7 @@
 import { resolveLibraryDir } from '../library/user-data.js';
 import type { Core } from '../core.js';
 import { isNativeModuleMismatch, type FromCore, type ToCore } from './core-messages.js';
+import type { Credentials, SecretStore } from '../secrets/secret-store.js';
 
 interface Port {
   send(msg: FromCore): void;
@@ -29,6 +30,40 @@ function parentPort(): Port {
 }
 
 const port = parentPort();
+
+/** Keys live with the main process (the OS keychain); this asks it over the port. */
+class MainProcessSecrets implements SecretStore {
+  readonly description = "your system's keychain (encrypted with Electron safeStorage)";
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (v: Credentials | null) => void; reject: (e: Error) => void }>();
+
+  answer(msg: Extract<ToCore, { kind: 'secrets-reply' }>): void {
+    const w = this.waiting.get(msg.id);
+    this.waiting.delete(msg.id);
+    if (!w) return;
+    if (msg.ok) w.resolve(msg.value);
+    else w.reject(new Error(msg.error));
+  }
+
+  private ask(op: 'get' | 'set' | 'delete', accountId: string, credentials?: Credentials): Promise<Credentials | null> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      port.send(op === 'set' ? { kind: 'secrets', id, op, accountId, credentials: credentials ?? {} } : { kind: 'secrets', id, op, accountId });
+    });
+  }
+
+  get(accountId: string) {
+    return this.ask('get', accountId);
+  }
+  async set(accountId: string, credentials: Credentials) {
+    await this.ask('set', accountId, credentials);
+  }
+  async delete(accountId: string) {
+    await this.ask('delete', accountId);
+  }
+}
+const secrets = new MainProcessSecrets();
 let core: Core | null = null;
 let closing: Promise<void> | null = null;
 
@@ -44,7 +79,7 @@ async function open(): Promise<void> {
     // Imported here, not at the top: a native module built for another runtime fails while
     // loading, and that failure must reach the shell as a message, not as a silent exit.
     const { openCore } = await import('../core.js');
-    core = openCore({ libraryDir: resolveLibraryDir(process.argv), host: 'electron' });
+    core = openCore({ libraryDir: resolveLibraryDir(process.argv), host: 'electron', secrets });
   } catch (err) {
     port.send({ kind: 'failed', message: (err as Error).message ?? String(err), nativeModuleMismatch: isNativeModuleMismatch(err) });
     return; // the shell ends this process once it has read the message
@@ -52,7 +87,9 @@ async function open(): Promise<void> {
   const opened = core;
   opened.onEvent((event) => port.send({ kind: 'event', event }));
   port.onMessage((msg) => {
-    if (msg?.kind === 'call') {
+    if (msg?.kind === 'secrets-reply') {
+      secrets.answer(msg);
+    } else if (msg?.kind === 'call') {
       void opened.reply(msg.channel, msg.input).then((reply) => port.send({ kind: 'reply', id: msg.id, reply }));
     } else if (msg?.kind === 'close') {
       void closeCore().then(() => {

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
 import { APP_SCHEME, IPC, MEDIA_SCHEME } from '../../shared/bridge.js';
 import type { WireReply } from '../../shared/errors.js';
 import { APP_NAME, resolveLibraryDir } from '../library/user-data.js';
@@ -12,6 +12,7 @@ import { libraryLayout } from '../store/layout.js';
 import { registerAppProtocol } from './app-protocol.js';
 import { isAppUrl, isTrustedSender } from './app-url.js';
 import { CoreHost, CoreStartError, nodeCoreChild } from './core-host.js';
+import { KeychainSecretStore } from './keychain-secrets.js';
 import { registerMediaProtocol } from './media-protocol.js';
 import { menuTemplate } from './menu.js';
 import { lockDownSession } from './session-policy.js';
@@ -57,8 +58,9 @@ function developmentNode(): string | null {
 }
 
 async function openLibrary(libraryDir: string): Promise<CoreHost> {
+  const secrets = new KeychainSecretStore(path.join(app.getPath('userData'), 'provider-keys.json'), safeStorage);
   try {
-    return await CoreHost.start(utilityCoreChild(CORE_ENTRY, libraryDir));
+    return await CoreHost.start(utilityCoreChild(CORE_ENTRY, libraryDir), secrets);
   } catch (err) {
     // A packaged app has better-sqlite3 rebuilt for Electron (electron-builder.yml); a
     // development checkout has it built for Node, which the tests need. There the core runs
@@ -72,7 +74,7 @@ async function openLibrary(libraryDir: string): Promise<CoreHost> {
       );
     }
     log(`better-sqlite3 is built for Node, not Electron: the library runs under ${node} (development checkout).`);
-    return CoreHost.start(nodeCoreChild(CORE_ENTRY, libraryDir, node));
+    return CoreHost.start(nodeCoreChild(CORE_ENTRY, libraryDir, node), secrets);
   }
 }
 

@@ -4,6 +4,9 @@
 // timing, retries, state and files, so every provider gets the same durability.
 import type { GenerationSpecParsed } from '../../shared/generation.js';
 import type { ReferenceRole } from '../../shared/domain.js';
+import type { ModelCapabilities } from '../../shared/jobs.js';
+
+export type { ModelCapabilities };
 
 export interface HttpCall {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -117,18 +120,6 @@ export interface ValidationProblem {
   message: string;
 }
 
-export interface ModelCapabilities {
-  model: string;
-  label: string;
-  taskTypes: readonly string[];
-  durationsS: readonly number[];
-  aspectRatios: readonly string[];
-  modes: readonly string[];
-  sound: boolean;
-  /** Camera control types supported, per mode; empty when the model has none. */
-  camera: Readonly<Record<string, readonly string[]>>;
-  promptMax: number;
-}
 
 export interface ProviderAdapter {
   readonly id: string;
@@ -146,6 +137,10 @@ export interface ProviderAdapter {
   /** Auth headers; called for every request (Kling mints a fresh JWT each time). */
   authHeaders(ctx: Pick<AdapterContext, 'credentials' | 'now'>): Promise<Record<string, string>>;
 
+  /**
+   * The create request. It may first talk to the provider through ctx.send (Kling's lip sync
+   * identifies the face); a refusal there is thrown as an Error carrying `providerError`.
+   */
   createCall(task: ResolvedTask, idempotencyKey: string, ctx: AdapterContext): Promise<HttpCall>;
   queryCall(task: ResolvedTask, providerTaskId: string): HttpCall;
   /** Finds a task by our idempotency key, to reconcile after a crash between send and store. */

@@ -3,9 +3,13 @@
 //   --library <dir>   the library folder (else DAILIES_LIBRARY, else the platform default)
 //   --port <n>        port to listen on (default: any free port)
 //   --json            print one JSON line {url, token, port, library} instead of prose (for scripts)
-// The access token is random per start unless DAILIES_TOKEN is set.
+// The access token is random per start unless DAILIES_TOKEN is set. Provider keys come from
+// DAILIES_SECRET_<ACCOUNT>_<FIELD> variables or DAILIES_SECRETS_FILE (default: secrets.json, mode
+// 0600, in the user-data folder).
 import { openCore } from '../core.js';
-import { resolveLibraryDir } from '../library/user-data.js';
+import path from 'node:path';
+import { resolveLibraryDir, userDataDir } from '../library/user-data.js';
+import { FileSecretStore } from '../secrets/file-secret-store.js';
 import { startServeHost } from './server.js';
 
 export async function serve(argv: readonly string[], reason?: string): Promise<void> {
@@ -14,7 +18,10 @@ export async function serve(argv: readonly string[], reason?: string): Promise<v
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.DAILIES_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port needs a number between 0 and 65535');
 
-  const core = openCore({ libraryDir, host: 'serve' });
+  // Provider keys: DAILIES_SECRET_<ACCOUNT>_<FIELD> variables, else a 0600 file beside the
+  // default library (never inside a library, which may be bundled and shared).
+  const secrets = new FileSecretStore(process.env.DAILIES_SECRETS_FILE ?? path.join(userDataDir(), 'secrets.json'));
+  const core = openCore({ libraryDir, host: 'serve', secrets });
   let host;
   try {
     host = await startServeHost({ core, port, ...(process.env.DAILIES_TOKEN ? { token: process.env.DAILIES_TOKEN } : {}) });

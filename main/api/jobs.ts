@@ -1,0 +1,109 @@
+import type { DomainHandlers } from './registry.js';
+import type { Core } from '../core.js';
+import { ContractError } from '../../shared/errors.js';
+import type { GenerationSpecParsed } from '../../shared/generation.js';
+import type { EstimateResult } from '../../shared/jobs.js';
+import { addCharge, getJobRow, insertJob, jobDetail, jobSummary, listJobs } from '../catalogue/jobs.js';
+import { promptId } from '../catalogue/prompts.js';
+import { requireProject } from '../catalogue/projects.js';
+import { resolveTask } from '../jobs/resolve.js';
+import { createDemoProject } from '../jobs/demo-project.js';
+import { GenerationSpec } from '../../shared/generation.js';
+
+/** Credits this project has spent or has in flight (actual charges, else the estimate). */
+function projectSpend(core: Core, projectId: number): number {
+  const row = core.db
+    .prepare(
+      `SELECT coalesce(sum(coalesce(
+         (SELECT sum(CASE kind WHEN 'actual' THEN credits WHEN 'refund' THEN -credits END) FROM charges c
+            WHERE c.job_id = j.id AND c.kind IN ('actual', 'refund')),
+         CASE WHEN j.state IN ('failed', 'rejected', 'cancelled') THEN 0 ELSE j.estimate_credits END)), 0) AS spent
+       FROM jobs j WHERE j.project_id = ?`,
+    )
+    .get(projectId) as { spent: number };
+  return row.spent;
+}
+
+async function estimate(core: Core, spec: GenerationSpecParsed): Promise<EstimateResult> {
+  const adapter = core.accounts.adapter(core.accounts.providerOf(spec.accountId));
+  const credits = adapter.estimateCredits(spec);
+  const problems = adapter.validate(resolveTask(core.db, core.layout, spec));
+  let budget: EstimateResult['budget'] = null;
+  if (spec.projectId !== undefined) {
+    requireProject(core.db, spec.projectId);
+    const row = core.db.prepare('SELECT budget_credits FROM projects WHERE id = ?').get(spec.projectId) as { budget_credits: number | null };
+    const spent = projectSpend(core, spec.projectId);
+    budget = { projectBudget: row.budget_credits, spent, wouldExceed: row.budget_credits !== null && spent + credits > row.budget_credits };
+  }
+  return { credits, problems, budget };
+}
+
+async function submitJob(core: Core, spec: GenerationSpecParsed, confirmOverBudget: boolean): Promise<{ jobId: number }> {
+  const e = await estimate(core, spec);
+  if (e.problems.length) {
+    throw new ContractError('validation', `Not sent: ${e.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      e.problems.map((p) => ({ field: `spec.${p.field}`, message: p.message })));
+  }
+  if (e.budget?.wouldExceed && !confirmOverBudget) {
+    throw new ContractError('conflict', `This would take the project past its budget (${e.budget.spent + e.credits} of ${e.budget.projectBudget} credits). Confirm to submit anyway.`);
+  }
+  const provider = core.accounts.providerOf(spec.accountId);
+  // Persisted, with its estimate in the ledger, before anything is sent.
+  const jobId = core.db.transaction(() => {
+    const pid = promptId(core.db, { text: spec.prompt, negative: spec.negativePrompt });
+    const id = insertJob(core.db, { accountId: spec.accountId, provider, spec, promptId: pid, estimate: e.credits });
+    addCharge(core.db, id, 'estimate', e.credits, provider, 'Estimated at submit');
+    return id;
+  })();
+  core.emit({ type: 'job.updated', job: jobSummary(core.db, jobId) });
+  core.jobs.wake();
+  return { jobId };
+}
+
+export function jobHandlers(core: Core): DomainHandlers {
+  return {
+    'providers.list': () => core.accounts.list(),
+    'providers.save': (a) => core.accounts.save(a),
+    'providers.remove': async ({ id }) => ({ removed: await core.accounts.remove(id) }),
+    'providers.capabilities': ({ accountId }) => ({ models: [...core.accounts.adapter(core.accounts.providerOf(accountId)).models] }),
+    'providers.credits': async ({ id }) => {
+      const account = await core.accounts.resolve(id);
+      const adapter = account.adapter;
+      if (!adapter.accountCall || !adapter.parseAccount) return { remainingCredits: null };
+      const result = await core.jobs.sendWithAuth(account, adapter.accountCall(Date.now()));
+      const problem = adapter.classify(result);
+      if (problem) throw new ContractError('conflict', `${adapter.label} did not report the balance: ${problem.message}`);
+      return adapter.parseAccount(result);
+    },
+
+    'jobs.estimate': ({ spec }) => estimate(core, spec),
+    'jobs.submit': ({ spec, confirmOverBudget }) => submitJob(core, spec, confirmOverBudget),
+    'jobs.list': (q) => listJobs(core.db, q),
+    'jobs.get': ({ id }) => jobDetail(core.db, id),
+    'jobs.cancel': ({ id }) => {
+      const job = getJobRow(core.db, id);
+      if (!core.jobs.cancel(id)) throw new ContractError('conflict', `Job ${id} has already ended (${job.state}); nothing to cancel.`);
+      return jobSummary(core.db, id);
+    },
+    'jobs.retry': async ({ id }) => {
+      const job = getJobRow(core.db, id);
+      if (!['failed', 'rejected', 'cancelled'].includes(job.state)) {
+        throw new ContractError('conflict', `Job ${id} is ${job.state}; only failed, rejected or cancelled jobs can be retried.`);
+      }
+      // A new job with a new idempotency key: the provider may already hold a task under the old one.
+      return submitJob(core, JSON.parse(job.params) as GenerationSpecParsed, true);
+    },
+  };
+}
+
+export function demoHandlers(core: Core): DomainHandlers {
+  return {
+    'demo.createProject': async () => {
+      const { projectId, specs } = createDemoProject(core.db);
+      core.emit({ type: 'catalogue.changed', entity: 'projects', ids: [projectId] });
+      const jobIds: number[] = [];
+      for (const spec of specs) jobIds.push((await submitJob(core, GenerationSpec.parse(spec), true)).jobId);
+      return { projectId, jobIds };
+    },
+  };
+}

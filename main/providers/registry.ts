@@ -1,0 +1,7 @@
+// Every provider Dailies speaks. Adding one is a folder under main/providers/ plus one line here.
+import type { ProviderAdapter } from './types.js';
+import { klingAdapter } from './kling/index.js';
+
+export const PROVIDERS: Readonly<Record<string, ProviderAdapter>> = {
+  kling: klingAdapter,
+};

@@ -1,0 +1,77 @@
+// Job and provider-account shapes the renderer sees. Secrets never appear here: an account only
+// says whether it is configured.
+import type { JobState } from './domain.js';
+import type { GenerationSpecParsed } from './generation.js';
+
+/** Why a job is waiting or how it ended, in words a user can act on. */
+export type JobErrorClass =
+  | 'money' | 'load' | 'policy' | 'auth' | 'invalid' | 'not_found' | 'server' | 'offline' | 'download' | 'cancelled';
+
+export interface JobSummary {
+  id: number;
+  accountId: string | null;
+  provider: string;
+  model: string;
+  taskType: string;
+  state: JobState;
+  /** 0..1 while the provider renders or while downloading; null when unknown. */
+  progress: number | null;
+  attempts: number;
+  nextAttemptAt: number | null;
+  errorClass: JobErrorClass | null;
+  lastError: string | null;
+  promptText: string;
+  estimateCredits: number;
+  actualCredits: number | null;
+  renderId: number | null;
+  parentRenderId: number | null;
+  projectId: number | null;
+  shotId: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface JobEventLine {
+  at: number;
+  fromState: JobState | null;
+  toState: JobState | null;
+  message: string;
+}
+
+export interface JobDetail extends JobSummary {
+  spec: GenerationSpecParsed;
+  providerTaskId: string | null;
+  idempotencyKey: string;
+  events: JobEventLine[];
+  charges: { kind: 'estimate' | 'actual' | 'refund'; credits: number; at: number; note: string }[];
+}
+
+export interface ProviderAccountInfo {
+  id: string;
+  provider: string;
+  label: string;
+  baseUrl: string;
+  /** True when keys are stored (or, for the demo, always). */
+  configured: boolean;
+  demo: boolean;
+}
+
+export interface EstimateResult {
+  credits: number;
+  problems: { field: string; message: string }[];
+  budget: { projectBudget: number | null; spent: number; wouldExceed: boolean } | null;
+}
+
+/** What one model of a provider can do; the New generation form enables fields from this. */
+export interface ModelCapabilities {
+  model: string;
+  label: string;
+  taskTypes: readonly string[];
+  durationsS: readonly number[];
+  aspectRatios: readonly string[];
+  modes: readonly string[];
+  sound: boolean;
+  /** Camera control types supported, per mode; empty when the model has none. */
+  camera: Readonly<Record<string, readonly string[]>>;
+  promptMax: number;
+}
