@@ -109,6 +109,26 @@ export interface Project {
   createdAt: number;
 }
 
+/** A shot of a project's shot list, in order; the fields are the shot list's columns. */
+export interface Shot {
+  id: number;
+  name: string;
+  /** Order within the project (REAL: a shot moved between two others takes the midpoint). */
+  position: number;
+  subject: string;
+  action: string;
+  framing: string;
+  camera: string;
+  lighting: string;
+  style: string;
+}
+
+/** Credits a project has spent or has in flight: what its budget is checked against. */
+export interface ProjectCost {
+  projectId: number;
+  credits: number;
+}
+
 export interface LibraryInfo {
   path: string;
   schemaVersion: number;

@@ -5,24 +5,11 @@ import type { GenerationSpecParsed } from '../../shared/generation.js';
 import type { EstimateResult } from '../../shared/jobs.js';
 import { addCharge, getJobRow, insertJob, jobDetail, jobSummary, listJobs } from '../catalogue/jobs.js';
 import { promptId } from '../catalogue/prompts.js';
-import { requireProject } from '../catalogue/projects.js';
+import { projectSpend, requireProject } from '../catalogue/projects.js';
+import { requireShotOf } from '../catalogue/shots.js';
 import { resolveTask } from '../jobs/resolve.js';
 import { createDemoProject } from '../jobs/demo-project.js';
 import { GenerationSpec } from '../../shared/generation.js';
-
-/** Credits this project has spent or has in flight (actual charges, else the estimate). */
-function projectSpend(core: Core, projectId: number): number {
-  const row = core.db
-    .prepare(
-      `SELECT coalesce(sum(coalesce(
-         (SELECT sum(CASE kind WHEN 'actual' THEN credits WHEN 'refund' THEN -credits END) FROM charges c
-            WHERE c.job_id = j.id AND c.kind IN ('actual', 'refund')),
-         CASE WHEN j.state IN ('failed', 'rejected', 'cancelled') THEN 0 ELSE j.estimate_credits END)), 0) AS spent
-       FROM jobs j WHERE j.project_id = ?`,
-    )
-    .get(projectId) as { spent: number };
-  return row.spent;
-}
 
 async function estimate(core: Core, spec: GenerationSpecParsed): Promise<EstimateResult> {
   const adapter = core.accounts.adapter(core.accounts.providerOf(spec.accountId));
@@ -32,9 +19,11 @@ async function estimate(core: Core, spec: GenerationSpecParsed): Promise<Estimat
   if (spec.projectId !== undefined) {
     requireProject(core.db, spec.projectId);
     const row = core.db.prepare('SELECT budget_credits FROM projects WHERE id = ?').get(spec.projectId) as { budget_credits: number | null };
-    const spent = projectSpend(core, spec.projectId);
+    const spent = projectSpend(core.db, spec.projectId);
     budget = { projectBudget: row.budget_credits, spent, wouldExceed: row.budget_credits !== null && spent + credits > row.budget_credits };
   }
+  // A shot files the take under it, so it must be one of the take's project's shots.
+  if (spec.shotId !== undefined) requireShotOf(core.db, spec.shotId, spec.projectId);
   return { credits, problems, budget };
 }
 

@@ -1,7 +1,8 @@
 import type { DomainHandlers } from './registry.js';
 import type { Core } from '../core.js';
 import { libraryCounts } from '../catalogue/library-stats.js';
-import { createProject, listProjects, requireProject } from '../catalogue/projects.js';
+import { createProject, listProjects, projectCosts, requireProject } from '../catalogue/projects.js';
+import { listShots } from '../catalogue/shots.js';
 import { countRenders, getRender, pageRenders } from '../catalogue/renders.js';
 import { pageReferences } from '../catalogue/references.js';
 
@@ -23,6 +24,11 @@ export function projectHandlers(core: Core): DomainHandlers {
       const project = createProject(core.db, name);
       core.emit({ type: 'catalogue.changed', entity: 'projects', ids: [project.id] });
       return project;
+    },
+    'projects.costs': () => projectCosts(core.db),
+    'shots.list': ({ projectId }) => {
+      requireProject(core.db, projectId);
+      return listShots(core.db, projectId);
     },
   };
 }

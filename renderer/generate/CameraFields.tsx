@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { CameraAxis, CameraType } from '../../shared/generation.js';
 import { ChoiceField } from './ChoiceField.js';
-import type { ModelCapabilities } from './capabilities.js';
+import type { ModelCapabilities } from '../../shared/jobs.js';
 import { CAMERA_AXIS_LABELS, CAMERA_TYPE_LABELS, cameraReason, type Draft } from './spec-draft.js';
 
 const CAMERA_TYPES = Object.keys(CAMERA_TYPE_LABELS) as CameraType[];

@@ -1,13 +1,14 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { AspectRatio, Mode } from '../../shared/generation.js';
+import type { ModelCapabilities } from '../../shared/jobs.js';
 import { errorMessage } from '../client/client.js';
 import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
-import { callGeneration } from '../jobs/job-channels.js';
 import { CameraFields } from './CameraFields.js';
-import { useModelCapabilities, type ModelCapabilities } from './capabilities.js';
+import { useModelCapabilities } from './use-model-capabilities.js';
 import { ChoiceField } from './ChoiceField.js';
 import { EstimateSummary } from './EstimateSummary.js';
+import { ProjectShotFields } from './ProjectShotFields.js';
 import { PromptField } from './PromptField.js';
 import { ReferencePicker } from './ReferencePicker.js';
 import {
@@ -16,7 +17,6 @@ import {
 } from './spec-draft.js';
 import { useEstimate } from './use-estimate.js';
 
-const NO_PROJECT = 0;
 const FALLBACK_PROMPT_MAX = 2500;
 
 interface Props {
@@ -27,7 +27,7 @@ interface Props {
 /** Account first (it decides the models), then the generation itself. */
 export function GenerationForm({ onSubmitted, onCancel }: Props) {
   const client = useClient();
-  const fetchAccounts = useCallback(() => callGeneration(client, 'providers.list', {}), [client]);
+  const fetchAccounts = useCallback(() => client.call('providers.list', {}), [client]);
   const accounts = useLiveCall(fetchAccounts, () => false);
   const [accountId, setAccountId] = useState('demo');
 
@@ -76,9 +76,6 @@ function ModelsLoader({ accountId, onSubmitted, onCancel }: Props & { accountId:
 
 function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { accountId: string; models: ModelCapabilities[] }) {
   const client = useClient();
-  const fetchProjects = useCallback(() => client.call('projects.list', {}), [client]);
-  const projects = useLiveCall(fetchProjects, (e) => e.type === 'catalogue.changed' && e.entity === 'projects').value ?? [];
-
   const [draft, setDraft] = useState<Draft>(() => constrain(initialDraft(accountId), models));
   const update = (patch: Partial<Draft>) => setDraft((d) => constrain({ ...d, ...patch }, models));
   const model = models.find((m) => m.model === draft.model);
@@ -100,7 +97,7 @@ function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { acco
     setSubmitting(true);
     setSubmitError(null);
     try {
-      const { jobId } = await callGeneration(client, 'jobs.submit', { spec, confirmOverBudget });
+      const { jobId } = await client.call('jobs.submit', { spec, confirmOverBudget });
       onSubmitted(jobId);
     } catch (err) {
       setSubmitError(errorMessage(err));
@@ -116,21 +113,14 @@ function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { acco
 
   return (
     <form className="gen-fields" onSubmit={onSubmit} aria-label="Generation settings">
+      <ProjectShotFields projectId={draft.projectId} shotId={draft.shotId} onChange={update} />
       <div className="gen-row">
-        <ChoiceField
-          label="Project"
-          value={draft.projectId ?? NO_PROJECT}
-          choices={[{ value: NO_PROJECT, label: 'No project' }, ...projects.map((p) => ({ value: p.id, label: p.name }))]}
-          onChange={(id) => update({ projectId: id === NO_PROJECT ? null : id })}
-        />
         <ChoiceField
           label="Task type"
           value={draft.taskType}
           choices={TASK_TYPES_IN_ORDER.map((t) => ({ value: t, label: TASK_LABELS[t], reason: taskTypeReason(t, models) }))}
           onChange={(taskType) => update({ taskType })}
         />
-      </div>
-      <div className="gen-row">
         <ChoiceField
           label="Model"
           value={draft.model}

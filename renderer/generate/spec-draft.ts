@@ -2,7 +2,7 @@
 // accepts. Pure functions: the form renders them, and every choice a model lacks gets a reason.
 import type { ReferenceRole, TaskType } from '../../shared/domain.js';
 import type { AspectRatio, CameraAxis, CameraType, GenerationSpecInput, Mode } from '../../shared/generation.js';
-import type { ModelCapabilities } from './capabilities.js';
+import type { ModelCapabilities } from '../../shared/jobs.js';
 
 export interface PickedReference {
   refId: number;
@@ -12,6 +12,8 @@ export interface PickedReference {
 export interface Draft {
   accountId: string;
   projectId: number | null;
+  /** One of the project's shots; null with no project. */
+  shotId: number | null;
   taskType: TaskType;
   model: string;
   mode: Mode;
@@ -33,6 +35,7 @@ export function initialDraft(accountId = DEMO_ACCOUNT): Draft {
   return {
     accountId,
     projectId: null,
+    shotId: null,
     taskType: 'text_to_video',
     model: '',
     mode: 'std',
@@ -202,6 +205,7 @@ export function toSpec(draft: Draft): GenerationSpecInput {
   };
   if (draft.sound) spec.sound = true;
   if (draft.projectId !== null) spec.projectId = draft.projectId;
+  if (draft.projectId !== null && draft.shotId !== null) spec.shotId = draft.shotId;
   if (draft.cameraOn) {
     spec.camera =
       draft.cameraType === 'simple'

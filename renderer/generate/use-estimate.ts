@@ -3,7 +3,6 @@ import type { GenerationSpecInput } from '../../shared/generation.js';
 import type { EstimateResult } from '../../shared/jobs.js';
 import { errorMessage } from '../client/client.js';
 import { useClient } from '../client/client-context.js';
-import { callGeneration } from '../jobs/job-channels.js';
 import { useDebouncedValue } from '../library/use-debounced-value.js';
 
 const ESTIMATE_DEBOUNCE_MS = 350;
@@ -31,7 +30,7 @@ export function useEstimate(spec: GenerationSpecInput | null): EstimateState {
     if (!settled) return;
     latest.current = settled;
     const parsed = JSON.parse(settled) as GenerationSpecInput;
-    callGeneration(client, 'jobs.estimate', { spec: parsed }).then(
+    client.call('jobs.estimate', { spec: parsed }).then(
       (result) => latest.current === settled && setState({ key: settled, result, error: null }),
       (err: unknown) => latest.current === settled && setState((s) => ({ key: settled, result: s.result, error: errorMessage(err) })),
     );

@@ -5,7 +5,6 @@ import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
 import { formatCredits } from '../generate/EstimateSummary.js';
 import { Fact, FactTable } from '../library/Fact.js';
-import { callGeneration, isJobUpdated, type JobUpdatedEvent } from './job-channels.js';
 import { describeError, formatTime, STATE_LABELS, taskLabel } from './job-words.js';
 import { JobStateBadge } from './JobStateBadge.js';
 
@@ -14,11 +13,8 @@ const CHARGE_LABELS = { estimate: 'Estimate', actual: 'Charged', refund: 'Refund
 /** One job in full: its request, its event log and its ledger rows; follows the job live. */
 export function JobDetailDrawer({ jobId, onClose }: { jobId: number; onClose(): void }) {
   const client = useClient();
-  const fetchJob = useCallback(() => callGeneration(client, 'jobs.get', { id: jobId }), [client, jobId]);
-  const isThisJob = (event: CoreEvent) => {
-    const e: CoreEvent | JobUpdatedEvent = event;
-    return isJobUpdated(e) && e.job.id === jobId;
-  };
+  const fetchJob = useCallback(() => client.call('jobs.get', { id: jobId }), [client, jobId]);
+  const isThisJob = (event: CoreEvent) => event.type === 'job.updated' && event.job.id === jobId;
   const { value, error } = useLiveCall(fetchJob, isThisJob);
   const job = value?.id === jobId ? value : undefined;
 

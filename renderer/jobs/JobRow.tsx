@@ -3,7 +3,6 @@ import type { JobSummary } from '../../shared/jobs.js';
 import { errorMessage } from '../client/client.js';
 import { useClient } from '../client/client-context.js';
 import { formatCredits } from '../generate/EstimateSummary.js';
-import { callGeneration } from './job-channels.js';
 import { describeError, isActive, RETRYABLE_STATES, STATE_LABELS, taskLabel } from './job-words.js';
 import { JobStateBadge } from './JobStateBadge.js';
 
@@ -26,7 +25,7 @@ export function JobRow({ job, onShowRender, onShowDetails }: Props) {
     setBusy(true);
     setActionError(null);
     try {
-      await callGeneration(client, action, { id: job.id });
+      await client.call(action, { id: job.id });
     } catch (err) {
       setActionError(errorMessage(err));
     } finally {

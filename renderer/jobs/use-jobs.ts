@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobState } from '../../shared/domain.js';
-import type { CoreEvent } from '../../shared/events.js';
 import type { JobSummary } from '../../shared/jobs.js';
 import { errorMessage } from '../client/client.js';
 import { useClient, useCoreEvents } from '../client/client-context.js';
-import { callGeneration, isJobUpdated, type JobUpdatedEvent } from './job-channels.js';
 
 const LIST_LIMIT = 100;
 
@@ -28,7 +26,7 @@ export function useJobs(states?: JobState[]): JobList {
   const load = useCallback(() => {
     const ticket = ++latest.current;
     const input = statesKey ? { states: statesKey.split(',') as JobState[], limit: LIST_LIMIT } : { limit: LIST_LIMIT };
-    callGeneration(client, 'jobs.list', input).then(
+    client.call('jobs.list', input).then(
       (jobs) => ticket === latest.current && setList({ jobs, loaded: true, error: null }),
       (err: unknown) => ticket === latest.current && setList((l) => ({ ...l, loaded: true, error: errorMessage(err) })),
     );
@@ -36,9 +34,8 @@ export function useJobs(states?: JobState[]): JobList {
   useEffect(load, [load]);
 
   useCoreEvents((event) => {
-    const e: CoreEvent | JobUpdatedEvent = event;
-    if (!isJobUpdated(e)) return;
-    const { job } = e;
+    if (event.type !== 'job.updated') return;
+    const { job } = event;
     const wanted = !statesKey || statesKey.split(',').includes(job.state);
     setList((l) => ({ ...l, jobs: upsert(l.jobs, job, wanted) }));
   }, load);

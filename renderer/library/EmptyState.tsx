@@ -1,6 +1,7 @@
 import { ImportButton } from '../import/ImportButton.js';
+import { DemoProjectButton } from './DemoProjectButton.js';
 
-export function EmptyState() {
+export function EmptyState({ onDemoStarted }: { onDemoStarted(): void }) {
   return (
     <section className="empty-state" aria-labelledby="empty-title">
       <h2 id="empty-title">Your library is empty</h2>
@@ -13,6 +14,11 @@ export function EmptyState() {
         The originals are left where they are.
       </p>
       <ImportButton primary />
+      <p className="empty-state-demo">
+        New here? <strong>Create demo project</strong> makes a three-shot spot and renders it on the built-in Demo
+        simulator — no key and no network — so you can see jobs, renders and credits at work.
+      </p>
+      <DemoProjectButton onStarted={onDemoStarted} />
     </section>
   );
 }

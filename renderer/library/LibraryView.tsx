@@ -71,7 +71,7 @@ export function LibraryView() {
               Could not open the library: {info.error}
             </p>
           )}
-          {empty && <EmptyState />}
+          {empty && <EmptyState onDemoStarted={() => setJobsOpen(true)} />}
           {counts !== undefined && !empty && (
             <>
               <LibraryTabs tab={tab} onChange={setTab} counts={{ renders: counts.renders, references: counts.references }} />

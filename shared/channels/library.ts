@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MEDIA_KINDS, RENDER_FLAGS, RENDER_SORTS } from '../domain.js';
 import type {
-  ImportSummary, LibraryInfo, Project, ReferenceCard, RenderCard, RenderDetail,
+  ImportSummary, LibraryInfo, Project, ProjectCost, ReferenceCard, RenderCard, RenderDetail, Shot,
 } from '../domain.js';
 import { channel, Empty, Id } from './channel.js';
 
@@ -48,6 +48,14 @@ export const libraryChannels = {
 
   'projects.list': channel(Empty).returns<Project[]>(),
   'projects.create': channel(z.object({ name: z.string().trim().min(1).max(200) }).strict()).returns<Project>(),
+  /**
+   * Every project's credits, spent or in flight (actual charges net of refunds, else the estimate
+   * of a job still running). Projects with no jobs are absent. A channel of its own so
+   * projects.list stays a cheap read with no ledger join.
+   */
+  'projects.costs': channel(Empty).returns<ProjectCost[]>(),
+  /** A project's shot list, in order. */
+  'shots.list': channel(z.object({ projectId: Id }).strict()).returns<Shot[]>(),
 
   'renders.page': channel(RendersPageInput).returns<RendersPage>(),
   'renders.count': channel(z.object({ filter: RenderFilter.default({ text: '' }) }).strict()).returns<{ count: number }>(),

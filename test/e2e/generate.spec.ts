@@ -92,3 +92,92 @@ test('Settings → Providers lists the Demo account as configured and never show
   await studio.getByRole('button', { name: 'Remove Kling (studio)' }).click();
   await expect(studio).toBeHidden();
 });
+
+test('cancelling a job right after submitting it, then retrying it as a new job', async ({ page, dailies }) => {
+  const library = new LibraryPage(page);
+  const generate = new GenerateDialog(page);
+  const jobs = new JobsPanel(page);
+  const prompt = 'A paper boat drifting down a rain gutter, close-up';
+  await library.open(dailies.url);
+  await generate.open();
+  await generate.prompt.fill(prompt);
+  await generate.waitForEstimate();
+  await generate.submit();
+
+  const job = jobs.newest;
+  await expect(job).toContainText(prompt);
+  const cancel = job.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeVisible();
+  // The engine waits at least 2 s before its first poll, so the click almost always lands while
+  // the job is queued, submitting or submitted. If the demo finished it first, the button goes
+  // (or the core answers "already ended"): the click may then fail, and the UI must show Done.
+  await cancel.click({ timeout: 5_000 }).catch(() => undefined);
+  await expect(job).toHaveAccessibleName(/^Job \d+: (Cancelled|Done)$/, { timeout: 60_000 });
+  const ended = await job.getAttribute('aria-label');
+  test.skip(ended?.endsWith('Done') ?? false, 'the demo job finished before Cancel reached it; nothing to retry');
+
+  // Cancelled: no progress bar, no Cancel, a Retry, and no charge beyond the estimate.
+  await expect(cancel).toHaveCount(0);
+  await expect(jobs.progress(job)).toHaveCount(0);
+  await expect(job).not.toContainText('charged');
+  await expect(jobs.toggle).toHaveAccessibleName('Jobs');
+  const cancelledName = (await job.getAttribute('aria-label'))!;
+
+  // Retry runs the same spec as a new job (a new idempotency key); the cancelled one stays.
+  await job.getByRole('button', { name: 'Retry' }).click();
+  await expect(jobs.jobs).toHaveCount(2);
+  const retried = jobs.newest;
+  await expect(retried).not.toHaveAccessibleName(cancelledName);
+  await expect(retried).toContainText(prompt);
+  await expect(retried).toHaveAccessibleName(/^Job \d+: Done$/, { timeout: 60_000 });
+  await expect(jobs.root.getByRole('listitem', { name: cancelledName })).toBeVisible();
+  await expect(library.tiles).toHaveCount(1);
+});
+
+test('"Create demo project" fills an empty library with three renders filed under its shots', async ({ page, dailies }) => {
+  const library = new LibraryPage(page);
+  const generate = new GenerateDialog(page);
+  const jobs = new JobsPanel(page);
+  await library.open(dailies.url);
+  const demoButton = library.emptyState.getByRole('button', { name: 'Create demo project' });
+  await demoButton.click();
+
+  // The Jobs panel opens on the three demo jobs; each runs to done on the local simulator.
+  await expect(jobs.root).toBeVisible();
+  await expect(jobs.toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(jobs.jobs).toHaveCount(3);
+  for (const job of await jobs.jobs.all()) await expect(job).toHaveAccessibleName(/^Job \d+: Done$/, { timeout: 60_000 });
+  await expect(library.emptyState).toBeHidden();
+  await expect(library.tiles).toHaveCount(3);
+
+  // Each take is filed under the demo project and one of its shots, with its charge.
+  await library.tiles.first().click();
+  await expect(library.detail).toBeVisible();
+  await expect(library.fact('Project')).toHaveText('Demo: Night market');
+  await expect(library.fact('Shot')).toHaveText(/^(Opening: the market wakes|The cook|Closing: steam and neon)$/);
+  await expect(library.fact('Credits')).toHaveText(/^[\d.,]+$/);
+
+  // New generation: the project shows what it has cost so far, and offers its shot list.
+  await generate.open();
+  await expect(generate.shot).toBeDisabled();
+  const demoProject = generate.project.locator('option', { hasText: 'Demo: Night market' });
+  await expect(demoProject).toHaveText(/^Demo: Night market — [\d.,]+ credits?$/);
+  await generate.project.selectOption({ label: (await demoProject.textContent())! });
+  await expect(generate.shot).toBeEnabled();
+  await expect(generate.shot.locator('option')).toHaveText(['No shot', '1. Opening: the market wakes', '2. The cook', '3. Closing: steam and neon']);
+  await generate.shot.selectOption({ label: '2. The cook' });
+  await expect(generate.root.getByText(/^Shot brief: medium close-up · a street-food cook/)).toBeVisible();
+
+  const prompt = 'The cook plates the noodles, steam in the firelight';
+  await generate.prompt.fill(prompt);
+  await generate.waitForEstimate();
+  await generate.submit();
+  const job = jobs.newest;
+  await expect(job).toContainText(prompt);
+  await expect(job).toHaveAccessibleName(/^Job \d+: Done$/, { timeout: 60_000 });
+  await expect(library.tiles).toHaveCount(4);
+  await jobs.renderLink(job, prompt).click();
+  await expect(library.fact('Prompt')).toHaveText(prompt);
+  await expect(library.fact('Project')).toHaveText('Demo: Night market');
+  await expect(library.fact('Shot')).toHaveText('The cook');
+});

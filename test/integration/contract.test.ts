@@ -56,6 +56,14 @@ describe('calls through the contract', () => {
     expect(await core.dispatch('projects.list', {})).toEqual([p]);
     expect(seen).toContainEqual({ type: 'catalogue.changed', entity: 'projects', ids: [(p as { id: number }).id] });
   });
+
+  it('lists a project\'s shots (none yet) and no costs before any job, and refuses an unknown project', async () => {
+    const p = (await core.dispatch('projects.create', { name: 'Spot' })) as { id: number };
+    expect(await core.dispatch('shots.list', { projectId: p.id })).toEqual([]);
+    expect(await core.dispatch('projects.costs', {})).toEqual([]);
+    await expect(core.dispatch('shots.list', { projectId: 99 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(core.dispatch('shots.list', {})).rejects.toMatchObject({ code: 'validation' });
+  });
 });
 
 describe('handler registration', () => {

@@ -81,11 +81,26 @@ describe('the demo project', () => {
     expect(jobIds).toHaveLength(3);
     const jobs = await Promise.all(jobIds.map((id) => settled(core, id)));
     expect(jobs.map((j) => j.state)).toEqual(['done', 'done', 'done']);
-    const shots = core.db.prepare('SELECT id FROM shots WHERE project_id = ? ORDER BY position').pluck().all(projectId);
+    const shots = core.db.prepare('SELECT id FROM shots WHERE project_id = ? ORDER BY position').pluck().all(projectId) as number[];
     expect(jobs.map((j) => j.shotId)).toEqual(shots);
     const page = (await core.dispatch('renders.page', { filter: { projectId } })) as { items: unknown[] };
     expect(page.items).toHaveLength(3);
     expect(((await core.dispatch('renders.page', { filter: { text: 'wok' } })) as { items: unknown[] }).items).toHaveLength(1);
+
+    // The shot list through the contract, in order, with its columns.
+    const listed = (await core.dispatch('shots.list', { projectId })) as { id: number; name: string; framing: string }[];
+    expect(listed.map((s) => s.id)).toEqual(shots);
+    expect(listed[1]).toMatchObject({ name: 'The cook', framing: 'medium close-up' });
+    // The project's total is what the provider charged for its three takes, as the budget sees it.
+    const charged = (await Promise.all(jobIds.map((id) => detail(id)))).flatMap((d) => d.charges).filter((c) => c.kind === 'actual');
+    const total = charged.reduce((sum, c) => sum + c.credits, 0);
+    expect(await core.dispatch('projects.costs', {})).toEqual([{ projectId, credits: total }]);
+    const e = (await core.dispatch('jobs.estimate', { spec: textToVideo({ projectId, shotId: shots[0] }) })) as { budget: { spent: number } };
+    expect(e.budget.spent).toBe(total);
+    // A shot files a take only under its own project.
+    const other = (await core.dispatch('projects.create', { name: 'Other' })) as { id: number };
+    await expect(core.dispatch('jobs.estimate', { spec: textToVideo({ projectId: other.id, shotId: shots[0] }) })).rejects.toMatchObject({ code: 'validation' });
+    await expect(core.dispatch('jobs.estimate', { spec: textToVideo({ shotId: shots[0] }) })).rejects.toMatchObject({ code: 'validation' });
   });
 });
 

@@ -3,7 +3,6 @@ import type { ProviderAccountInfo } from '../../../shared/jobs.js';
 import { errorMessage } from '../../client/client.js';
 import { useClient } from '../../client/client-context.js';
 import { formatCredits } from '../../generate/EstimateSummary.js';
-import { callGeneration } from '../../jobs/job-channels.js';
 
 type Credits = { kind: 'idle' } | { kind: 'loading' } | { kind: 'known'; remaining: number | null } | { kind: 'error'; message: string };
 
@@ -16,14 +15,14 @@ export function AccountRow({ account, onRemoved }: { account: ProviderAccountInf
 
   const refreshCredits = () => {
     setCredits({ kind: 'loading' });
-    callGeneration(client, 'providers.credits', { id: account.id }).then(
+    client.call('providers.credits', { id: account.id }).then(
       ({ remainingCredits }) => setCredits({ kind: 'known', remaining: remainingCredits }),
       (err: unknown) => setCredits({ kind: 'error', message: errorMessage(err) }),
     );
   };
   const remove = () => {
     setRemoveError(null);
-    callGeneration(client, 'providers.remove', { id: account.id }).then(onRemoved, (err: unknown) => {
+    client.call('providers.remove', { id: account.id }).then(onRemoved, (err: unknown) => {
       setRemoveError(errorMessage(err));
       setConfirming(false);
     });

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../client/client.js';
 import { useClient } from '../../client/client-context.js';
-import { callGeneration } from '../../jobs/job-channels.js';
 
 export const KLING_DEFAULT_BASE_URL = 'https://api-singapore.klingai.com';
 const ID_PATTERN = '[a-z0-9][a-z0-9_\\-]{0,63}';
@@ -32,7 +31,7 @@ export function AddKlingAccountForm({ takenIds, onSaved, onCancel }: Props) {
     setSaving(true);
     setError(null);
     try {
-      await callGeneration(client, 'providers.save', {
+      await client.call('providers.save', {
         id,
         provider: 'kling',
         label: label.trim(),

@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useClient } from '../../client/client-context.js';
 import { useLiveCall } from '../../client/use-live-call.js';
-import { callGeneration } from '../../jobs/job-channels.js';
 import { AccountRow } from './AccountRow.js';
 import { AddKlingAccountForm } from './AddKlingAccountForm.js';
 
@@ -12,7 +11,7 @@ export function ProvidersSettings() {
   const [version, setVersion] = useState(0);
   const fetchAccounts = useCallback(() => {
     void version;
-    return callGeneration(client, 'providers.list', {});
+    return client.call('providers.list', {});
   }, [client, version]);
   const accounts = useLiveCall(fetchAccounts, () => false);
   const [adding, setAdding] = useState(false);

@@ -5,6 +5,8 @@ export class GenerateDialog {
   readonly openButton: Locator;
   readonly root: Locator;
   readonly account: Locator;
+  readonly project: Locator;
+  readonly shot: Locator;
   readonly taskType: Locator;
   readonly model: Locator;
   readonly duration: Locator;
@@ -20,6 +22,8 @@ export class GenerateDialog {
     this.openButton = page.getByRole('banner').getByRole('button', { name: 'New generation' });
     this.root = page.getByRole('dialog', { name: 'New generation' });
     this.account = this.root.getByRole('combobox', { name: 'Account' });
+    this.project = this.root.getByRole('combobox', { name: 'Project' });
+    this.shot = this.root.getByRole('combobox', { name: 'Shot' });
     this.taskType = this.root.getByRole('combobox', { name: 'Task type' });
     this.model = this.root.getByRole('combobox', { name: 'Model' });
     this.duration = this.root.getByRole('combobox', { name: 'Duration' });
