@@ -38,7 +38,6 @@ export interface JobRow {
 }
 
 export const ACTIVE_STATES: readonly JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
-export const FINAL_STATES: readonly JobState[] = ['done', 'failed', 'rejected', 'cancelled'];
 
 export function insertJob(
   db: Db,
@@ -112,14 +111,36 @@ export function getJobRow(db: Db, id: number): JobRow {
   return row;
 }
 
-/** Active jobs whose next step is due, oldest first. */
-export function dueJobs(db: Db, now: number, limit = 50): JobRow[] {
+/** Jobs past the queue (holding a provider slot) whose next step is due, soonest first. */
+export function dueStartedJobs(db: Db, now: number): JobRow[] {
   return db
     .prepare(
-      `SELECT * FROM jobs WHERE state IN ('queued', 'submitting', 'submitted', 'running', 'downloading')
-       AND coalesce(next_attempt_at, 0) <= ? ORDER BY coalesce(next_attempt_at, 0), id LIMIT ?`,
+      `SELECT * FROM jobs WHERE state IN ('submitting', 'submitted', 'running', 'downloading')
+       AND coalesce(next_attempt_at, 0) <= ? ORDER BY coalesce(next_attempt_at, 0), id`,
     )
-    .all(now, limit) as JobRow[];
+    .all(now) as JobRow[];
+}
+
+/** Accounts with queued jobs that are due, and how many are in flight for each. */
+export function queuedAccounts(db: Db, now: number): { accountId: string; inFlight: number }[] {
+  return db
+    .prepare(
+      `SELECT q.account_id AS accountId,
+         (SELECT count(*) FROM jobs s WHERE s.account_id = q.account_id
+            AND s.state IN ('submitting', 'submitted', 'running', 'downloading')) AS inFlight
+       FROM (SELECT DISTINCT account_id FROM jobs WHERE state = 'queued' AND coalesce(next_attempt_at, 0) <= ?) q`,
+    )
+    .all(now) as { accountId: string; inFlight: number }[];
+}
+
+/** The next queued jobs of one account, oldest first, at most `limit` (its free slots). */
+export function dueQueuedJobs(db: Db, accountId: string, now: number, limit: number): JobRow[] {
+  return db
+    .prepare(
+      `SELECT * FROM jobs WHERE state = 'queued' AND account_id = ? AND coalesce(next_attempt_at, 0) <= ?
+       ORDER BY coalesce(next_attempt_at, 0), id LIMIT ?`,
+    )
+    .all(accountId, now, limit) as JobRow[];
 }
 
 export function nextDueAt(db: Db): number | null {
@@ -127,13 +148,6 @@ export function nextDueAt(db: Db): number | null {
     .prepare(`SELECT min(coalesce(next_attempt_at, 0)) AS t FROM jobs WHERE state IN ('queued', 'submitting', 'submitted', 'running', 'downloading')`)
     .get() as { t: number | null };
   return row.t;
-}
-
-/** Jobs holding a provider slot (from submit to the end of download) for an account. */
-export function slotsInUse(db: Db, accountId: string): number {
-  return (db
-    .prepare(`SELECT count(*) AS n FROM jobs WHERE account_id = ? AND state IN ('submitting', 'submitted', 'running', 'downloading')`)
-    .get(accountId) as { n: number }).n;
 }
 
 export function addCharge(db: Db, jobId: number, kind: 'estimate' | 'actual' | 'refund', credits: number, provider: string, note = ''): void {

@@ -21,7 +21,29 @@ export function openCatalogue(file: string, opts: { readonly?: boolean; log?: (m
     throw err;
   }
   if (opts.log) logSlowQueries(db, opts.log);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Queries are written inline beside their domain and prepared on every call; compiling the same
+ * SQL again costs more than running it. This keeps each compiled statement, resetting the
+ * result modes (pluck/raw/expand) a caller may have switched on last time.
+ */
+function cacheStatements(db: Db, max = 1000): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = prepare(source);
+      if (cache.size >= max) cache.clear();
+      cache.set(source, stmt);
+    } else if (stmt.reader) {
+      stmt.pluck(false).raw(false).expand(false);
+    }
+    return stmt;
+  }) as typeof db.prepare;
 }
 
 /** Wraps statement execution so queries slower than SLOW_QUERY_MS are reported with their SQL. */

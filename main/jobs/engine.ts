@@ -16,7 +16,7 @@ import type { JobState } from '../../shared/domain.js';
 import type { GenerationSpecParsed } from '../../shared/generation.js';
 import type { JobErrorClass } from '../../shared/jobs.js';
 import { ContractError } from '../../shared/errors.js';
-import { addCharge, dueJobs, getJobRow, jobSummary, nextDueAt, slotsInUse, updateJob, type JobRow } from '../catalogue/jobs.js';
+import { ACTIVE_STATES, addCharge, dueQueuedJobs, dueStartedJobs, getJobRow, jobSummary, nextDueAt, queuedAccounts, updateJob, type JobRow } from '../catalogue/jobs.js';
 import type { LibraryLayout } from '../store/layout.js';
 import type { MediaTools } from '../store/tools.js';
 import type { AdapterContext, HttpCall, HttpResult, ProviderError, RemoteTask } from '../providers/types.js';
@@ -62,7 +62,6 @@ export interface EngineDeps {
 
 const MAX_UNEXPECTED_ATTEMPTS = 8;
 
-const ACTIVE: readonly JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
 
 /** A failure that ends or delays one step, already phrased for the user. */
 class StepFailure extends Error {
@@ -123,7 +122,7 @@ export class JobEngine {
 
   cancel(jobId: number): boolean {
     const job = getJobRow(this.deps.db, jobId);
-    if (!ACTIVE.includes(job.state)) return false;
+    if (!ACTIVE_STATES.includes(job.state)) return false;
     const note = job.state === 'submitted' || job.state === 'running'
       ? 'Cancelled by you. The provider has no cancel call, so it may still finish (and charge) the task.'
       : 'Cancelled by you.';
@@ -145,9 +144,15 @@ export class JobEngine {
     this.ticking = true;
     try {
       const now = Date.now();
-      for (const job of dueJobs(this.deps.db, now, 200)) {
+      // Jobs already at the provider first; then, per account, only as many queued jobs as it
+      // has free slots, so a long queue costs one small query per tick, not a scan.
+      const due = dueStartedJobs(this.deps.db, now);
+      for (const { accountId, inFlight } of queuedAccounts(this.deps.db, now)) {
+        const free = this.concurrencyOf(accountId) - inFlight;
+        if (free > 0) due.push(...dueQueuedJobs(this.deps.db, accountId, now, free));
+      }
+      for (const job of due) {
         if (this.busy.has(job.id)) continue;
-        if (job.state === 'queued' && !(await this.hasSlot(job))) continue;
         const run = this.step(job)
           .catch((err: unknown) => this.deps.log(`job ${job.id}: ${(err as Error).stack ?? String(err)}`))
           .finally(() => {
@@ -175,11 +180,13 @@ export class JobEngine {
     this.timer = setTimeout(() => void this.tick(), wait);
   }
 
-  private async hasSlot(job: JobRow): Promise<boolean> {
-    if (!job.account_id) return true;
-    const adapter = this.deps.accounts.adapter(this.deps.accounts.providerOf(job.account_id));
-    const inFlight = [...this.busy.keys()].filter((id) => id !== job.id).length;
-    return slotsInUse(this.deps.db, job.account_id) < adapter.concurrency && inFlight < 64;
+  private concurrencyOf(accountId: string): number {
+    try {
+      return this.deps.accounts.adapter(this.deps.accounts.providerOf(accountId)).concurrency;
+    } catch {
+      // An account removed while its jobs wait: let one through, so it fails with the reason.
+      return 1;
+    }
   }
 
   private announce(jobId: number): void {
