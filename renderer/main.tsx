@@ -9,6 +9,8 @@ import './import/import.css';
 import './generate/generate.css';
 import './jobs/jobs.css';
 import './settings/settings.css';
+import './settings/watch-folders/watch-folders.css';
+import './watch/watch.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

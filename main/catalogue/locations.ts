@@ -68,6 +68,15 @@ export function adoptIntoStore(db: Db, assetId: number): void {
   db.prepare(`UPDATE assets SET storage = 'store', external_path = NULL, missing = 0 WHERE id = ?`).run(assetId);
 }
 
+/** The place an asset was most recently seen leaving, other than `except`. */
+export function lastGonePath(db: Db, assetId: number, except: string): string | null {
+  const row = db
+    .prepare('SELECT path FROM asset_locations WHERE asset_id = ? AND path <> ? AND gone_at IS NOT NULL ORDER BY gone_at DESC LIMIT 1')
+    .pluck()
+    .get(assetId, except) as string | undefined;
+  return row ?? null;
+}
+
 export function missingShas(db: Db, limit = 100_000): string[] {
   return db.prepare('SELECT sha256 FROM assets WHERE missing = 1 ORDER BY id LIMIT ?').pluck().all(limit) as string[];
 }

@@ -8,7 +8,7 @@ import type { LocateResult } from '../../shared/channels/watch.js';
 import { ContractError } from '../../shared/errors.js';
 import { mediaTypeOf } from '../../shared/media-types.js';
 import { recordLocation } from '../catalogue/assets.js';
-import { markGone, missingAsset, missingInFolder, relinkAsset, type MissingAsset } from '../catalogue/locations.js';
+import { lastGonePath, markGone, missingAsset, missingInFolder, relinkAsset, type MissingAsset } from '../catalogue/locations.js';
 import { hashFile } from '../store/ingest.js';
 import { describeFsError } from '../import/walk.js';
 
@@ -38,7 +38,9 @@ export async function locateAsset(
   if (sha256 !== asset.sha256) {
     throw bad('That file is not the missing one: its content differs (it may have been re-encoded or edited). Nothing was changed.');
   }
-  const oldDir = path.dirname(asset.externalPath);
+  // Asked again for a file an earlier Locate… already relinked here (the UI's "relink the rest
+  // of its folder?" on confirm): the folder it went missing from is where it was last seen.
+  const oldDir = path.dirname(asset.externalPath === file ? (lastGonePath(db, asset.id, file) ?? file) : asset.externalPath);
   relink(db, asset, file, st);
 
   const relinked: LocateResult['relinked'] = [];

@@ -2,12 +2,15 @@ import type { DailiesClient } from '../client/client.js';
 import { ClientProvider } from '../client/client-context.js';
 import { ImportProvider } from '../import/import-context.js';
 import { LibraryView } from '../library/LibraryView.js';
+import { MissingAssetsProvider } from '../watch/missing-assets.js';
 
 export function App({ client }: { client: DailiesClient }) {
   return (
     <ClientProvider client={client}>
       <ImportProvider>
-        <LibraryView />
+        <MissingAssetsProvider>
+          <LibraryView />
+        </MissingAssetsProvider>
       </ImportProvider>
     </ClientProvider>
   );

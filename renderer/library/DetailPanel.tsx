@@ -2,6 +2,8 @@ import { useCallback, useRef, useState } from 'react';
 import type { RenderDetail, RenderSource } from '../../shared/domain.js';
 import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
+import { LocateFile } from '../watch/LocateFile.js';
+import { useIsMissing } from '../watch/missing-assets.js';
 import { CopyButton } from './CopyButton.js';
 import { Fact, FactTable } from './Fact.js';
 import { formatBytes, formatDuration, formatFps, formatResolution } from './format.js';
@@ -49,14 +51,13 @@ function DetailBody({ detail }: { detail: RenderDetail }) {
   const shaRef = useRef<HTMLElement>(null);
   const [playError, setPlayError] = useState<string | null>(null);
   const { asset } = detail;
+  // Live: a file can go missing (or be found again) while its take is shown.
+  const missing = useIsMissing(asset.sha256);
 
   return (
     <div className="detail-body">
-      {asset.missing ? (
-        <p role="alert" className="error-text">
-          The media file for this take is missing from the library.
-        </p>
-      ) : (
+      <LocateFile sha256={asset.sha256} missing={missing} origin={detail.origin} />
+      {!missing && (
         <video
           className="player"
           aria-label={`Player: ${detail.title}`}

@@ -7,6 +7,7 @@ import { NewGenerationButton } from '../generate/GenerateDialog.js';
 import { JobsPanel } from '../jobs/JobsPanel.js';
 import { JobsToggle } from '../jobs/JobsToggle.js';
 import { SettingsButton } from '../settings/SettingsDialog.js';
+import { ArrivalsNotices } from '../watch/ArrivalsNotice.js';
 import { DetailPanel } from './DetailPanel.js';
 import { EmptyState } from './EmptyState.js';
 import { LibraryTabs, panelId, tabId, type LibraryTab } from './LibraryTabs.js';
@@ -36,6 +37,19 @@ export function LibraryView() {
     setSelectedId(renderId);
     setTab('renders');
   }, []);
+
+  // "Show in library" on an arrivals notice: the newest takes first, unfiltered, the newest selected.
+  const showArrivals = useCallback(() => {
+    setSearch('');
+    setSort('newest');
+    setTab('renders');
+    client.call('renders.page', { sort: 'newest', limit: 1 }).then(
+      (page) => page.items[0] && setSelectedId(page.items[0].id),
+      () => {
+        // The grid is shown anyway; only the selection is skipped.
+      },
+    );
+  }, [client]);
 
   // Search and sort apply to renders: using them from the References tab brings the renders back.
   const searchRenders = (value: string) => {
@@ -88,6 +102,7 @@ export function LibraryView() {
         {jobsOpen && <JobsPanel onShowRender={showRender} onClose={() => setJobsOpen(false)} />}
         {selectedId !== null && <DetailPanel renderId={selectedId} onClose={() => setSelectedId(null)} />}
       </div>
+      <ArrivalsNotices onShow={showArrivals} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { memo, useState, type MouseEvent } from 'react';
 import type { RenderCard } from '../../shared/domain.js';
 import { useClient } from '../client/client-context.js';
+import { useIsMissing } from '../watch/missing-assets.js';
 import { formatResolution, formatShortDuration } from './format.js';
 import { containBox } from './grid-layout.js';
 
@@ -28,6 +29,8 @@ interface Props {
 export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFrames, index, setSize, selected, active, tileWidth, thumbHeight, onPick }: Props) {
   const client = useClient();
   const [pointerX, setPointerX] = useState<number | null>(null);
+  // A file catalogued in place that is gone: a badge instead of a poster and a scrub of nothing.
+  const missing = useIsMissing(card.sha256);
 
   const onMove = (e: MouseEvent<HTMLDivElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -35,7 +38,7 @@ export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFram
   };
 
   const frames = spriteFrames;
-  const frame = pointerX !== null && frames > 0 ? Math.min(frames - 1, Math.max(0, Math.floor(pointerX * frames))) : null;
+  const frame = pointerX !== null && frames > 0 && !missing ? Math.min(frames - 1, Math.max(0, Math.floor(pointerX * frames))) : null;
   const aspect = card.width && card.height ? card.width / card.height : 16 / 9;
   const box = containBox(tileWidth, thumbHeight, aspect);
 
@@ -44,6 +47,7 @@ export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFram
       role="option"
       id={tileId(card.id)}
       aria-label={card.title}
+      aria-description={missing ? 'File missing' : undefined}
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={setSize}
@@ -52,7 +56,11 @@ export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFram
       onClick={() => onPick(index)}
     >
       <div className="tile-thumb" onMouseMove={onMove} onMouseLeave={() => setPointerX(null)}>
-        {hasPoster ? (
+        {missing ? (
+          <span className="tile-placeholder tile-missing">
+            <span className="missing-badge">Missing</span>
+          </span>
+        ) : hasPoster ? (
           <img src={client.thumbUrl(card.sha256, 'poster')} alt={`Poster of ${card.title}`} loading="lazy" draggable={false} />
         ) : (
           <span className="tile-placeholder">{card.kind}</span>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ProvidersSettings } from './providers/ProvidersSettings.js';
+import { WatchFoldersSettings } from './watch-folders/WatchFoldersSettings.js';
 
 interface SettingsTab {
   id: string;
@@ -9,7 +10,10 @@ interface SettingsTab {
 
 // One entry per settings view, each living in its own folder under renderer/settings/.
 // A new view (Watch folders, Prices…) is one more entry here.
-const TABS: SettingsTab[] = [{ id: 'providers', label: 'Providers', render: () => <ProvidersSettings /> }];
+const TABS: SettingsTab[] = [
+  { id: 'providers', label: 'Providers', render: () => <ProvidersSettings /> },
+  { id: 'watch-folders', label: 'Watch folders', render: () => <WatchFoldersSettings /> },
+];
 
 const tabId = (id: string) => `settings-tab-${id}`;
 const panelId = (id: string) => `settings-panel-${id}`;

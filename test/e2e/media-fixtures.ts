@@ -2,7 +2,7 @@
 // with, a subfolder, a reference image, and the things that must not break an import (an empty
 // .mp4 and a text file).
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -65,4 +65,20 @@ export async function makeManyClips(dir: string, count: number): Promise<void> {
     '-f', 'segment', '-segment_time', String(segment), '-reset_timestamps', '1', '-segment_format', 'mp4',
     path.join(dir, 'take_%03d.mp4'),
   ]);
+}
+
+/**
+ * One clip written the way a browser downloads it: under a partial name (`.crdownload`) in the
+ * same folder, then renamed to `file` once complete.
+ */
+export async function downloadClip(file: string, opts: { width?: number; height?: number; seconds?: number; colour?: string } = {}): Promise<void> {
+  const { width = 192, height = 108, seconds = 1, colour } = opts;
+  const partial = `${file}.crdownload`;
+  const source = colour ? `color=c=${colour}:size=${width}x${height}:rate=25:duration=${seconds}` : `testsrc2=size=${width}x${height}:rate=25:duration=${seconds}`;
+  await ffmpeg([
+    '-f', 'lavfi', '-i', source,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', '-f', 'mp4',
+    partial,
+  ]);
+  await rename(partial, file);
 }

@@ -328,11 +328,11 @@ describe('reference-in-place files: serving and relinking', () => {
     await expect(core.dispatch('assets.locate', { sha256: one, path: path.join(moved, 'two.mp4') })).rejects.toThrow(/content differs/);
     const first = (await core.dispatch('assets.locate', { sha256: one, path: path.join(moved, 'one.mp4') })) as { othersMissingInFolder: number };
     expect(first.othersMissingInFolder).toBe(2);
-    const two = sha256(path.join(moved, 'two.mp4'));
-    const rest = (await core.dispatch('assets.locate', { sha256: two, path: path.join(moved, 'two.mp4'), relinkFolder: true })) as {
+    // The UI's confirm of "relink the rest of its folder?": the same file again, with relinkFolder.
+    const rest = (await core.dispatch('assets.locate', { sha256: one, path: path.join(moved, 'one.mp4'), relinkFolder: true })) as {
       relinked: { path: string }[]; othersMissingInFolder: number;
     };
-    expect(rest.relinked.map((r) => path.basename(r.path))).toEqual(['three-renamed.mp4']);
+    expect(rest.relinked.map((r) => path.basename(r.path))).toEqual(['two.mp4', 'three-renamed.mp4']);
     expect(rest.othersMissingInFolder).toBe(0);
     expect(((await core.dispatch('assets.missing', {})) as { sha256s: string[] }).sha256s).toEqual([]);
     expect(renders()).toBe(3);
