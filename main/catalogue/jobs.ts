@@ -68,18 +68,9 @@ export function logJobEvent(
   );
 }
 
-export type JobPatch = Partial<{
-  provider_task_id: string | null;
-  attempts: number;
-  next_attempt_at: number | null;
-  progress: number | null;
-  error_class: JobErrorClass | null;
-  last_error: string | null;
-  result_video_id: string | null;
-  result_url: string | null;
-  bytes_expected: number | null;
-  bytes_received: number;
-}>;
+export type JobPatch = Partial<Pick<JobRow,
+  | 'provider_task_id' | 'attempts' | 'next_attempt_at' | 'progress' | 'error_class' | 'last_error'
+  | 'result_video_id' | 'result_url' | 'bytes_expected' | 'bytes_received'>>;
 
 const PATCHABLE = new Set([
   'provider_task_id', 'attempts', 'next_attempt_at', 'progress', 'error_class', 'last_error',

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { GenerationForm } from './GenerationForm.js';
+import { useModalDialog } from '../app/use-modal-dialog.js';
 
 interface Props {
   open: boolean;
@@ -9,13 +10,7 @@ interface Props {
 
 /** "New generation" as a native modal <dialog>: Escape closes it, the page behind is inert. */
 export function GenerateDialog({ open, onClose, onSubmitted }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog gen-dialog" aria-labelledby="gen-title" onClose={onClose}>
       {open && (

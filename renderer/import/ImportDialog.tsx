@@ -4,6 +4,7 @@ import type { ImportRun } from './import-runs.js';
 import { FolderPathForm } from './FolderPathForm.js';
 import { ImportProgressView } from './ImportProgressView.js';
 import { ImportSummaryView } from './ImportSummaryView.js';
+import { useModalDialog } from '../app/use-modal-dialog.js';
 
 interface Props {
   open: boolean;
@@ -20,15 +21,8 @@ interface Props {
  * and focus returns to the button that opened it. Closing never stops a running import.
  */
 export function ImportDialog({ open, step, run, nativePicker, onSubmitPath, onChooseAnother, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const summary = run?.summary;
   const phase = step.kind === 'choose' ? 'choose' : summary ? 'finished' : 'running';

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ProvidersSettings } from './providers/ProvidersSettings.js';
 import { WatchFoldersSettings } from './watch-folders/WatchFoldersSettings.js';
+import { useModalDialog } from '../app/use-modal-dialog.js';
 
 interface SettingsTab {
   id: string;
@@ -20,14 +21,8 @@ const panelId = (id: string) => `settings-panel-${id}`;
 
 /** Settings as a modal <dialog> with ARIA tabs down the side. */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const [tab, setTab] = useState(TABS[0]!.id);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;

@@ -5,18 +5,10 @@ import { MEDIA_TYPES, extensionOf } from '../../shared/media-types.js';
 
 export type ArrivedEvent = Extract<CoreEvent, { type: 'watch.arrived' }>;
 
-export interface Arrival {
-  folderId: number;
-  folder: string;
-  imported: number;
-  duplicates: number;
-  moved: number;
-  failed: number;
-  names: string[];
-  errors: { path: string; reason: string }[];
+export type Arrival = Omit<ArrivedEvent, 'type'> & {
   /** Bumped on every batch, so the auto-hide timer starts again. */
   version: number;
-}
+};
 
 const MAX_NAMES = 5;
 const MAX_ERRORS = 20;
