@@ -21,15 +21,25 @@ export interface RenderFilterParsed {
   flag?: RenderFlag | 'none' | undefined;
 }
 
-/** Sort key expression and direction for each grid ordering; ties broken by id the same way. */
-const SORTS: Record<RenderSort, { key: string | null; dir: 'ASC' | 'DESC' }> = {
-  newest: { key: null, dir: 'DESC' },
-  oldest: { key: null, dir: 'ASC' },
-  title: { key: 'r.title COLLATE NOCASE', dir: 'ASC' },
-  rating: { key: 'r.rating', dir: 'DESC' },
-  cost: { key: 'r.cost_credits', dir: 'DESC' },
-  duration: { key: 'r.duration_ms', dir: 'DESC' },
+/**
+ * Sort key expression and direction for each grid ordering; ties broken by id the same way.
+ * `nullable` marks keys that can be NULL (stills have no duration): NULLs sort last when
+ * descending and first when ascending, as SQLite orders them.
+ */
+const SORTS: Record<RenderSort, { key: string | null; dir: 'ASC' | 'DESC'; nullable: boolean }> = {
+  newest: { key: null, dir: 'DESC', nullable: false },
+  oldest: { key: null, dir: 'ASC', nullable: false },
+  title: { key: 'r.title COLLATE NOCASE', dir: 'ASC', nullable: false },
+  rating: { key: 'r.rating', dir: 'DESC', nullable: false },
+  cost: { key: 'r.cost_credits', dir: 'DESC', nullable: false },
+  duration: { key: 'r.duration_ms', dir: 'DESC', nullable: true },
 };
+
+/**
+ * How many search matches (newest first) a search sorted by a key looks through for a page that
+ * lies wholly inside one key group (see searchByKey) before it sorts every match instead.
+ */
+const SEARCH_GROUP_WINDOW = 2000;
 
 const CARD_COLUMNS = `
   r.id, r.title, a.sha256, a.ext, a.kind, a.duration_ms, a.width, a.height, a.has_poster,
@@ -50,8 +60,11 @@ function cardFromRow(row: CardRow): RenderCard {
   };
 }
 
-/** WHERE clauses for the facet filters (text search is handled by the caller). */
-function filterClauses(f: RenderFilterParsed, params: Record<string, unknown>): string[] {
+/**
+ * WHERE clauses for the facet filters (text search is handled by the caller; so is the tag when
+ * the caller drives the query from render_tags, `withTag` false).
+ */
+function filterClauses(f: RenderFilterParsed, params: Record<string, unknown>, withTag = true): string[] {
   const where: string[] = [];
   const eq = (col: string, name: string, value: unknown) => {
     if (value === undefined) return;
@@ -70,12 +83,18 @@ function filterClauses(f: RenderFilterParsed, params: Record<string, unknown>): 
   }
   if (f.flag === 'none') where.push('r.flag IS NULL');
   else eq('r.flag', 'flag', f.flag);
-  if (f.tag !== undefined) {
+  if (f.tag !== undefined && withTag) {
     where.push('r.id IN (SELECT rt.render_id FROM render_tags rt JOIN tags t ON t.id = rt.tag_id WHERE t.name = @tag)');
     params.tag = f.tag;
   }
   return where;
 }
+
+type PageRow = CardRow & { sort_key?: CursorKey };
+type SortSpec = (typeof SORTS)[RenderSort];
+type KeyedSpec = SortSpec & { key: string };
+
+const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 
 export function pageRenders(
   db: Db,
@@ -83,48 +102,26 @@ export function pageRenders(
 ): RendersPage {
   const { filter, sort, limit } = input;
   const spec = SORTS[sort];
-  const params: Record<string, unknown> = { limit: limit + 1 };
-  const where = filterClauses(filter, params);
+  const params: Record<string, unknown> = {};
   const fts = filter.text ? toFtsQuery(filter.text) : null;
   if (filter.text && !fts) return { items: [], nextCursor: null };
+  if (fts) params.fts = fts;
+  const cursor = input.cursor ? decodeCursor(sort, input.cursor) : null;
+  if (cursor) {
+    params.cursorId = cursor.id;
+    params.cursorKey = cursor.key;
+  }
+  const want = limit + 1;
 
-  const cmp = spec.dir === 'DESC' ? '<' : '>';
-  if (input.cursor) {
-    const c = decodeCursor(sort, input.cursor);
-    params.cursorId = c.id;
-    if (spec.key === null) {
-      where.push(`r.id ${cmp} @cursorId`);
-    } else {
-      params.cursorKey = c.key;
-      // NULL keys (e.g. stills without a duration) sort last in DESC, first in ASC, as SQLite does.
-      where.push(
-        c.key === null
-          ? spec.dir === 'DESC'
-            ? `(${spec.key} IS NULL AND r.id < @cursorId)`
-            : `((${spec.key} IS NULL AND r.id > @cursorId) OR ${spec.key} IS NOT NULL)`
-          : spec.dir === 'DESC'
-            ? `((${spec.key}, r.id) < (@cursorKey, @cursorId) OR ${spec.key} IS NULL)`
-            : `(${spec.key}, r.id) > (@cursorKey, @cursorId)`,
-      );
-    }
+  let rows: PageRow[];
+  if (spec.key === null) {
+    rows = pageById(db, spec, filter, params, fts !== null, cursor !== null, want);
+  } else {
+    const where = filterClauses(filter, params);
+    const keyed = { ...spec, key: spec.key };
+    rows = fts ? searchByKey(db, keyed, filter, where, params, cursor, want) : pageByKey(db, keyed, filter, where, params, cursor, want);
   }
 
-  const order = spec.key === null ? `r.id ${spec.dir}` : `${spec.key} ${spec.dir}, r.id ${spec.dir}`;
-  let from = 'renders r JOIN assets a ON a.id = r.asset_id';
-  if (fts) {
-    params.fts = fts;
-    if (spec.key === null) {
-      // Drive from the full-text index: FTS5 walks its rowids (= render ids) in order, so the
-      // LIMIT stops the scan early even when the words are common.
-      from = 'renders_fts f JOIN renders r ON r.id = f.rowid JOIN assets a ON a.id = r.asset_id';
-      where.push('renders_fts MATCH @fts');
-    } else {
-      where.push('r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)');
-    }
-  }
-  const sql = `SELECT ${CARD_COLUMNS}${spec.key ? `, ${spec.key} AS sort_key` : ''} FROM ${from}
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${fts && spec.key === null ? `f.rowid ${spec.dir}` : order} LIMIT @limit`;
-  const rows = db.prepare(sql).all(params) as (CardRow & { sort_key?: CursorKey })[];
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
@@ -134,18 +131,168 @@ export function pageRenders(
   };
 }
 
+/**
+ * Newest or oldest first: a walk in id order (of renders, of the full-text index, or of the tag's
+ * rows) that the LIMIT stops early, with the other filters checked on the way. CROSS JOIN pins
+ * that walk as the outer loop: with a filter on the asset's kind the planner would otherwise scan
+ * every asset and sort.
+ */
+function pageById(
+  db: Db, spec: SortSpec, filter: RenderFilterParsed, params: Record<string, unknown>, search: boolean, hasCursor: boolean,
+  want: number,
+): PageRow[] {
+  const cmp = spec.dir === 'DESC' ? '<' : '>';
+  let from: string;
+  let id: string;
+  let where: string[];
+  if (search) {
+    // The full-text index: FTS5 walks its rowids (= render ids) in order, even when the words are
+    // common. The cursor goes on f.rowid so that FTS5 itself starts the walk there.
+    from = 'renders_fts f CROSS JOIN renders r ON r.id = f.rowid CROSS JOIN assets a ON a.id = r.asset_id';
+    id = 'f.rowid';
+    where = [...filterClauses(filter, params), 'renders_fts MATCH @fts'];
+  } else if (filter.tag !== undefined) {
+    // The tag's own rows, render_tags' primary key (tag_id, render_id), where `r.id IN (the tag's
+    // renders)` would first collect every render the tag has.
+    from = 'render_tags rt CROSS JOIN renders r ON r.id = rt.render_id CROSS JOIN assets a ON a.id = r.asset_id';
+    id = 'rt.render_id';
+    where = [...filterClauses(filter, params, false), 'rt.tag_id = (SELECT t.id FROM tags t WHERE t.name = @tag)'];
+    params.tag = filter.tag;
+  } else {
+    from = 'renders r CROSS JOIN assets a ON a.id = r.asset_id';
+    id = 'r.id';
+    where = filterClauses(filter, params);
+  }
+  if (hasCursor) where.push(`${id} ${cmp} @cursorId`);
+  return db
+    .prepare(`SELECT ${CARD_COLUMNS} FROM ${from} ${whereSql(where)} ORDER BY ${id} ${spec.dir} LIMIT @limit`)
+    .all({ ...params, limit: want }) as PageRow[];
+}
+
+/**
+ * Rows in the order `order`, at most `want`: the ids are chosen first (from renders alone where
+ * the filter allows, so a plan that sorts many rows carries only ids and keys), then the cards of
+ * that page are read. CROSS JOIN keeps the page as the outer loop; left to itself the planner
+ * would rather walk the whole sort index to avoid sorting the page's few rows.
+ */
+function keyedRows(
+  db: Db, spec: KeyedSpec, filter: RenderFilterParsed, where: string[], order: string, params: Record<string, unknown>, want: number,
+): PageRow[] {
+  const from = filter.kind !== undefined ? 'renders r CROSS JOIN assets a ON a.id = r.asset_id' : 'renders r';
+  return db
+    .prepare(
+      `SELECT ${CARD_COLUMNS}, ${spec.key} AS sort_key
+       FROM (SELECT r.id FROM ${from} ${whereSql(where)} ORDER BY ${order} LIMIT @limit) AS page
+       CROSS JOIN renders r ON r.id = page.id JOIN assets a ON a.id = r.asset_id
+       ORDER BY ${order}`,
+    )
+    .all({ ...params, limit: want }) as PageRow[];
+}
+
+/**
+ * A grid sorted by a key, without a search. Keyset paging: SQLite seeks an index on `key < ?` or
+ * on `key = ? AND id < ?`, but not on the row value `(key, id) < (?, ?)` (it never seeks on the
+ * rowid part of one) nor through an `OR key IS NULL`; such a cursor makes every page a walk from
+ * the top of the index, through every tie of the key. So a page after a cursor is read in parts
+ * that each start with a seek: the rest of the cursor's tie group, then the keys past it, then
+ * (descending, nullable keys) the NULL keys.
+ */
+function pageByKey(
+  db: Db, spec: KeyedSpec, filter: RenderFilterParsed, where: string[], params: Record<string, unknown>,
+  cursor: { key: CursorKey } | null, want: number,
+): PageRow[] {
+  const cmp = spec.dir === 'DESC' ? '<' : '>';
+  const byId = `r.id ${spec.dir}`;
+  const byKey = `${spec.key} ${spec.dir}, r.id ${spec.dir}`;
+  const parts: Array<{ cond: string | null; order: string }> = [];
+  if (!cursor) {
+    parts.push({ cond: null, order: byKey });
+  } else if (cursor.key !== null) {
+    parts.push({ cond: `${spec.key} = @cursorKey AND r.id ${cmp} @cursorId`, order: byId });
+    parts.push({ cond: `${spec.key} ${cmp} @cursorKey`, order: byKey });
+    if (spec.nullable && spec.dir === 'DESC') parts.push({ cond: `${spec.key} IS NULL`, order: byId });
+  } else {
+    parts.push({ cond: `${spec.key} IS NULL AND r.id ${cmp} @cursorId`, order: byId });
+    if (spec.dir === 'ASC') parts.push({ cond: `${spec.key} IS NOT NULL`, order: byKey });
+  }
+  const rows: PageRow[] = [];
+  for (const part of parts) {
+    rows.push(...keyedRows(db, spec, filter, part.cond ? [...where, part.cond] : where, part.order, params, want - rows.length));
+    if (rows.length >= want) break;
+  }
+  return rows;
+}
+
+/**
+ * A search sorted by a key. The full-text index yields matches in id order, not key order, so
+ * the general plan reads and sorts every match. Most pages, though, lie inside one key group (the
+ * five-star matches, or the unrated ones deep in a search sorted by rating), and a key group is in
+ * id order: so first look for a whole page in the group where the page starts, among the next
+ * SEARCH_GROUP_WINDOW matches only. Found, it is exactly the page; not found (a few milliseconds
+ * lost at most), sort every match.
+ */
+function searchByKey(
+  db: Db, spec: KeyedSpec, filter: RenderFilterParsed, where: string[], params: Record<string, unknown>,
+  cursor: { key: CursorKey } | null, want: number,
+): PageRow[] {
+  const cmp = spec.dir === 'DESC' ? '<' : '>';
+  const matches = 'r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)';
+  // Where the page starts: the cursor's key, or for the first page the first key of all renders
+  // in this order (unless NULLs come first, ascending, where the shortcut is not worth its code).
+  let start: { key: CursorKey } | null = cursor;
+  if (!cursor && !(spec.nullable && spec.dir === 'ASC')) {
+    const top = db.prepare(`SELECT ${spec.key} AS k FROM renders r ORDER BY ${spec.key} ${spec.dir}, r.id ${spec.dir} LIMIT 1`).get() as
+      | { k: CursorKey }
+      | undefined;
+    if (top) start = { key: top.k };
+  }
+  if (start) {
+    const group = start.key === null ? `${spec.key} IS NULL` : `${spec.key} = @groupKey`;
+    const rows = db
+      .prepare(
+        `SELECT ${CARD_COLUMNS}, ${spec.key} AS sort_key
+         FROM (SELECT rowid AS id FROM renders_fts WHERE renders_fts MATCH @fts ${cursor ? `AND rowid ${cmp} @cursorId` : ''}
+               ORDER BY rowid ${spec.dir} LIMIT ${SEARCH_GROUP_WINDOW}) AS m
+         CROSS JOIN renders r ON r.id = m.id JOIN assets a ON a.id = r.asset_id
+         ${whereSql([...where, group])} ORDER BY m.id ${spec.dir} LIMIT @limit`,
+      )
+      .all({ ...params, groupKey: start.key, limit: want }) as PageRow[];
+    if (rows.length >= want) return rows;
+  }
+  const all = [...where, matches];
+  if (cursor) {
+    // NULL keys (e.g. stills without a duration) sort last in DESC, first in ASC, as SQLite does.
+    all.push(
+      cursor.key === null
+        ? spec.dir === 'DESC'
+          ? `(${spec.key} IS NULL AND r.id < @cursorId)`
+          : `((${spec.key} IS NULL AND r.id > @cursorId) OR ${spec.key} IS NOT NULL)`
+        : spec.dir === 'DESC'
+          ? `((${spec.key}, r.id) < (@cursorKey, @cursorId) OR ${spec.key} IS NULL)`
+          : `(${spec.key}, r.id) > (@cursorKey, @cursorId)`,
+    );
+  }
+  return keyedRows(db, spec, filter, all, `${spec.key} ${spec.dir}, r.id ${spec.dir}`, params, want);
+}
+
 export function countRenders(db: Db, filter: RenderFilterParsed): number {
   const params: Record<string, unknown> = {};
   const where = filterClauses(filter, params);
+  let fts: string | null = null;
   if (filter.text) {
-    const fts = toFtsQuery(filter.text);
+    fts = toFtsQuery(filter.text);
     if (!fts) return 0;
     params.fts = fts;
-    where.push('r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)');
   }
-  const row = db
-    .prepare(`SELECT count(*) AS n FROM renders r JOIN assets a ON a.id = r.asset_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
-    .get(params) as { n: number };
+  // Every render has exactly one row in renders_fts (the triggers keep them in step) and one
+  // asset (asset_id is a NOT NULL foreign key), so a text-only count is the full-text index's
+  // own count, and assets are joined only to filter on their kind.
+  if (fts && where.length === 0) {
+    return (db.prepare('SELECT count(*) AS n FROM renders_fts WHERE renders_fts MATCH @fts').get(params) as { n: number }).n;
+  }
+  if (fts) where.push('r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)');
+  const from = filter.kind !== undefined ? 'renders r CROSS JOIN assets a ON a.id = r.asset_id' : 'renders r';
+  const row = db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql(where)}`).get(params) as { n: number };
   return row.n;
 }
 

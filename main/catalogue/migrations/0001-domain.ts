@@ -78,6 +78,10 @@ CREATE TABLE assets (
   created_at    INTEGER NOT NULL,
   CHECK ((storage = 'external') = (external_path IS NOT NULL))
 );
+-- Videos whose hover-scrub strip is still to be made, looked for at every start (assetsMissingSprites
+-- in assets.ts, whose WHERE this mirrors): the partial index holds only those, so the check does not
+-- read every asset of a large library.
+CREATE INDEX assets_missing_sprites ON assets(id) WHERE storage = 'store' AND kind = 'video' AND sprite_frames = 0;
 
 -- Every place a file with this content was seen: the first import path, duplicates found later,
 -- watch-folder locations. Keeps "where it came from" after the file is in the store.
@@ -174,9 +178,11 @@ CREATE INDEX renders_by_asset ON renders(asset_id);
 CREATE UNIQUE INDEX renders_one_pick_per_shot ON renders(shot_id) WHERE flag = 'pick' AND shot_id IS NOT NULL;
 
 -- Search over titles (file names) and prompt text; rowid is the render id, so newest-first is a
--- reverse walk of the index rather than a sort.
+-- reverse walk of the index rather than a sort. Every word searched is a prefix; the prefix
+-- indexes serve the one- to three-letter ones (the first keystrokes of a search as you type),
+-- which would otherwise merge the lists of every word they begin.
 CREATE VIRTUAL TABLE renders_fts USING fts5(
-  title, prompt, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  title, prompt, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 CREATE TRIGGER renders_fts_ai AFTER INSERT ON renders BEGIN
   INSERT INTO renders_fts(rowid, title, prompt)
