@@ -15,6 +15,9 @@ export function openCatalogue(file: string, opts: { readonly?: boolean; log?: (m
     // last commits, never corrupt the file.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // Searches at 100k renders touch ~70 MB of index; the default 2 MB cache makes every page
+    // re-read it. 64 MB keeps the hot part in memory (measured 10–30% faster on heavy queries).
+    db.pragma('cache_size = -65536');
     if (!opts.readonly) migrate(db);
   } catch (err) {
     db.close();
