@@ -3,6 +3,7 @@ import type { ReferenceCard } from '../../shared/domain.js';
 import { useClient, useCoreEvents } from '../client/client-context.js';
 import { useKeysetPages } from './keyset-pages.js';
 import { formatResolution } from './format.js';
+import { LoadError } from './LoadError.js';
 
 /** Reference images: a plain paged list (there are far fewer of them than renders). */
 export function ReferenceList() {
@@ -19,14 +20,7 @@ export function ReferenceList() {
 
   return (
     <div className="references">
-      {pages.error && (
-        <p role="alert" className="error-text">
-          {pages.error}{' '}
-          <button type="button" className="button button-small" onClick={pages.refresh}>
-            Try again
-          </button>
-        </p>
-      )}
+      {pages.error && <LoadError message={pages.error} onRetry={pages.refresh} />}
       {!pages.loading && !pages.error && pages.items.length === 0 && (
         <p className="muted">No reference images yet. Images found by “Import a folder…” land here.</p>
       )}

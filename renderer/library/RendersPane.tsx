@@ -7,6 +7,7 @@ import { plural } from './format.js';
 import { useKeysetPages } from './keyset-pages.js';
 import { RenderGrid } from './RenderGrid.js';
 import { useThumbnailUpdates } from './use-thumbnail-updates.js';
+import { LoadError } from './LoadError.js';
 
 interface Props {
   text: string;
@@ -37,14 +38,7 @@ export function RendersPane({ text, sort, selectedId, onSelect }: Props) {
       <p className="pane-status" role="status">
         {count === undefined ? 'Counting…' : text ? `${plural(count, 'render')} matching “${text}”` : plural(count, 'render')}
       </p>
-      {pages.error && (
-        <p role="alert" className="error-text">
-          {pages.error}{' '}
-          <button type="button" className="button button-small" onClick={pages.refresh}>
-            Try again
-          </button>
-        </p>
-      )}
+      {pages.error && <LoadError message={pages.error} onRetry={pages.refresh} />}
       {!pages.loading && !pages.error && pages.items.length === 0 && text && (
         <p className="muted pane-note">Nothing matches “{text}”. Search looks at file names and prompts; words match from their start.</p>
       )}

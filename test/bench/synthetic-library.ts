@@ -8,6 +8,7 @@
 // benchmark runs are comparable.
 import { createHash } from 'node:crypto';
 import { openCatalogue } from '../../main/catalogue/open.js';
+import { mulberry32 } from '../../shared/seeded-random.js';
 
 /** Bump when anything below changes what gets generated; it is part of the cache key. */
 export const GENERATOR_VERSION = 1;
@@ -37,16 +38,9 @@ export const DEFAULT_SPEC: LibrarySpec = {
 
 export type Rng = () => number;
 
-/** mulberry32: small, fast, good enough for test data; same seed → same sequence everywhere. */
+/** Same seed → same library everywhere (mulberry32). */
 export function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 export function int(rng: Rng, lo: number, hi: number): number {

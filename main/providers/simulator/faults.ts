@@ -4,6 +4,8 @@
 // and credit faults hit task creation only. `endpoint` narrows a rule to a path.
 
 /** Faults that answer with a Kling error envelope instead of doing the work. */
+import { mulberry32 } from '../../../shared/seeded-random.js';
+
 export const ERROR_FAULTS = {
   account_abnormal: { status: 429, code: 1100, message: 'Account exception: check the account status' },
   arrears: { status: 429, code: 1101, message: 'Account in arrears: recharge to continue' },
@@ -99,17 +101,6 @@ export function checkRule(input: unknown): FaultRuleInput {
   };
 }
 
-/** A small seeded generator, so a rate-mode run can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class FaultBook {
   private rules: FaultRule[] = [];
