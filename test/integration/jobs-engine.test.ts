@@ -9,7 +9,10 @@ import type { FaultRuleInput } from '../../main/providers/simulator/index.js';
 import { mediaPath } from '../../main/store/layout.js';
 import type { JobDetail } from '../../shared/jobs.js';
 import type { RenderDetail } from '../../shared/domain.js';
+import path from 'node:path';
 import { openJobsCore, settled, startSimulator, textToVideo, until } from '../helpers/jobs.js';
+import { importFolder } from '../helpers/core.js';
+import { makeImage } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
 
 let lib: ReturnType<typeof tempDir>;
@@ -72,6 +75,39 @@ describe('a generation from submit to library', () => {
     const parentTask = sim.state.tasks.get((await detail(parent.id)).providerTaskId!);
     const extendCreate = sim.state.creates.find((c) => c.endpoint.includes('video-extend'));
     expect(extendCreate?.body).toMatchObject({ video_id: parentTask!.video!.id });
+  });
+});
+
+describe('more task types through the engine', () => {
+  async function importImage(): Promise<number> {
+    const src = tempDir('dailies-src-');
+    try {
+      makeImage(path.join(src.path, 'first_frame.png'), 1280, 720);
+      const { summary } = await importFolder(core, src.path);
+      return summary.files[0]!.referenceId!;
+    } finally {
+      src.cleanup();
+    }
+  }
+
+  it('animates a library image as the first frame, sent inline, and records it on the render', async () => {
+    const refId = await importImage();
+    const job = await settled(core, await submit({ taskType: 'image_to_video', model: 'kling-v1-6', aspectRatio: undefined, references: [{ refId, role: 'first_frame' }] }));
+    expect(job.state).toBe('done');
+    const create = sim.state.creates.find((c) => c.endpoint.includes('image2video'));
+    // The image goes as raw base64 (no data: prefix), shortened in the simulator's record.
+    expect(String((create?.body as { image?: string }).image)).toMatch(/^[A-Za-z0-9+/]{32}…\(\d+ chars\)$/);
+    const refs = core.db.prepare('SELECT ref_id, role FROM render_refs WHERE render_id = ?').all(job.renderId);
+    expect(refs).toEqual([{ ref_id: refId, role: 'first_frame' }]);
+  });
+
+  it('sends a camera move with exactly one non-zero axis', async () => {
+    const job = await settled(core, await submit({ taskType: 'camera_control', model: 'kling-v1-6', camera: { type: 'simple', config: { zoom: 5 } } }));
+    expect(job.state).toBe('done');
+    const create = sim.state.creates.find((c) => (c.body as { camera_control?: unknown }).camera_control);
+    const config = (create!.body as { camera_control: { type: string; config: Record<string, number> } }).camera_control;
+    expect(config.type).toBe('simple');
+    expect(Object.entries(config.config).filter(([, v]) => v !== 0)).toEqual([['zoom', 5]]);
   });
 });
 
