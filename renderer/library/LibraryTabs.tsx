@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { tabKeyHandler } from '../app/tab-keys.js';
 
 export type LibraryTab = 'renders' | 'references';
 
@@ -12,13 +12,7 @@ export const panelId = (tab: LibraryTab) => `library-panel-${tab}`;
 
 /** Renders / References, with the arrow-key behaviour of the ARIA tabs pattern. */
 export function LibraryTabs({ tab, onChange, counts }: { tab: LibraryTab; onChange(tab: LibraryTab): void; counts?: Record<LibraryTab, number> }) {
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const i = TABS.findIndex((t) => t.id === tab);
-    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-    onChange(next.id);
-    document.getElementById(tabId(next.id))?.focus();
-  };
+  const onKeyDown = tabKeyHandler(TABS.map((t) => t.id), tab, onChange, tabId);
   return (
     <div className="tabs" role="tablist" aria-label="Library" onKeyDown={onKeyDown}>
       {TABS.map((t) => (

@@ -1,7 +1,8 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ProvidersSettings } from './providers/ProvidersSettings.js';
 import { WatchFoldersSettings } from './watch-folders/WatchFoldersSettings.js';
 import { useModalDialog } from '../app/use-modal-dialog.js';
+import { tabKeyHandler } from '../app/tab-keys.js';
 
 interface SettingsTab {
   id: string;
@@ -24,14 +25,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
   const ref = useModalDialog(open);
   const [tab, setTab] = useState(TABS[0]!.id);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
-    e.preventDefault();
-    const i = TABS.findIndex((t) => t.id === tab);
-    const next = TABS[(i + (e.key === 'ArrowDown' ? 1 : TABS.length - 1)) % TABS.length]!;
-    setTab(next.id);
-    document.getElementById(tabId(next.id))?.focus();
-  };
+  const onKeyDown = tabKeyHandler(TABS.map((t) => t.id), tab, setTab, tabId, 'vertical');
   const current = TABS.find((t) => t.id === tab) ?? TABS[0]!;
 
   return (

@@ -37,6 +37,14 @@ export interface KlingModel extends ModelCapabilities {
 // choices the form offers for those task types.
 const LIP_SYNC: TaskType = 'lip_sync';
 
+/** The 2.x models before 2.6: text or first frame to video, and lip sync; no camera, no cfg_scale. */
+function classicV2(model: string, label: string): KlingModel {
+  return {
+    model, label, taskTypes: ['text_to_video', 'image_to_video', LIP_SYNC], durationsS: CLASSIC_DURATIONS,
+    aspectRatios: ALL_ASPECTS, modes: BOTH_MODES, sound: false, camera: {}, promptMax: PROMPT_MAX, cfgScale: false,
+  };
+}
+
 export const KLING_MODELS: readonly KlingModel[] = [
   {
     model: 'kling-v1',
@@ -62,42 +70,9 @@ export const KLING_MODELS: readonly KlingModel[] = [
     promptMax: PROMPT_MAX,
     cfgScale: true,
   },
-  {
-    model: 'kling-v2-master',
-    label: 'Kling 2.0 Master',
-    taskTypes: ['text_to_video', 'image_to_video', LIP_SYNC],
-    durationsS: CLASSIC_DURATIONS,
-    aspectRatios: ALL_ASPECTS,
-    modes: BOTH_MODES,
-    sound: false,
-    camera: {},
-    promptMax: PROMPT_MAX,
-    cfgScale: false,
-  },
-  {
-    model: 'kling-v2-1-master',
-    label: 'Kling 2.1 Master',
-    taskTypes: ['text_to_video', 'image_to_video', LIP_SYNC],
-    durationsS: CLASSIC_DURATIONS,
-    aspectRatios: ALL_ASPECTS,
-    modes: BOTH_MODES,
-    sound: false,
-    camera: {},
-    promptMax: PROMPT_MAX,
-    cfgScale: false,
-  },
-  {
-    model: 'kling-v2-5-turbo',
-    label: 'Kling 2.5 Turbo',
-    taskTypes: ['text_to_video', 'image_to_video', LIP_SYNC],
-    durationsS: CLASSIC_DURATIONS,
-    aspectRatios: ALL_ASPECTS,
-    modes: BOTH_MODES,
-    sound: false,
-    camera: {},
-    promptMax: PROMPT_MAX,
-    cfgScale: false,
-  },
+  classicV2('kling-v2-master', 'Kling 2.0 Master'),
+  classicV2('kling-v2-1-master', 'Kling 2.1 Master'),
+  classicV2('kling-v2-5-turbo', 'Kling 2.5 Turbo'),
   {
     model: 'kling-v2-6',
     label: 'Kling 2.6',
