@@ -37,6 +37,8 @@ export const GenerationSpec = z
     negativePrompt: z.string().max(10_000).default(''),
     cfgScale: z.number().min(0).max(1).optional(),
     sound: z.boolean().optional(),
+    /** Output resolution, for models that offer a choice (ModelCapabilities.resolutions). */
+    resolution: z.string().min(1).max(16).optional(),
     projectId: Id.optional(),
     shotId: Id.optional(),
     /** The render this one is made from (extend, restyle, inpaint, outpaint, lip sync, reroll). */

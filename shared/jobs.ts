@@ -74,4 +74,6 @@ export interface ModelCapabilities {
   /** Camera control types supported, per mode; empty when the model has none. */
   camera: Readonly<Record<string, readonly string[]>>;
   promptMax: number;
+  /** Output resolutions the model renders (MiniMax "768P"/"1080P"); absent when not chosen. */
+  resolutions?: readonly string[];
 }

@@ -123,16 +123,27 @@ export class JobEngine {
   cancel(jobId: number): boolean {
     const job = getJobRow(this.deps.db, jobId);
     if (!ACTIVE_STATES.includes(job.state)) return false;
-    const note = job.state === 'submitted' || job.state === 'running'
+    const atProvider = job.state === 'submitted' || job.state === 'running';
+    const canCancel = atProvider && this.providerCanCancel(job);
+    const note = atProvider && !canCancel
       ? 'Cancelled by you. The provider has no cancel call, so it may still finish (and charge) the task.'
-      : 'Cancelled by you.';
+      : atProvider ? 'Cancelled by you; asked the provider to stop the task.' : 'Cancelled by you.';
     const ok = updateJob(this.deps.db, jobId, job.state, 'cancelled', { error_class: 'cancelled', last_error: null, next_attempt_at: null }, note);
     if (ok) {
       this.aborts.get(jobId)?.abort();
+      if (canCancel) void this.cancelAtProvider(job);
       this.announce(jobId);
       this.wake();
     }
     return ok;
+  }
+
+  private providerCanCancel(job: JobRow): boolean {
+    try {
+      return !!this.deps.accounts.adapter(job.provider).cancelCall;
+    } catch {
+      return false;
+    }
   }
 
   private async tick(): Promise<void> {
@@ -402,7 +413,7 @@ export class JobEngine {
       this.fail(job, f.outcome === 'retry' ? new StepFailure(f.errorClass, f.message, 'failed') : f);
       return;
     }
-    const video = remote.videos[0];
+    const video = (await this.videosOf(account, remote))[0];
     if (!video) throw new StepFailure('server', 'The provider says the task succeeded but lists no video; checking again.', 'retry');
     const ok = db.transaction(() => {
       if (!updateJob(db, job.id, job.state, 'downloading', {
@@ -467,11 +478,37 @@ export class JobEngine {
   private async refreshLink(job: JobRow, account: ResolvedAccount, spec: GenerationSpecParsed, err: DownloadError): Promise<void> {
     const task = resolveTask(this.deps.db, this.deps.layout, spec);
     const result = await this.call(account, account.adapter.queryCall(task, job.provider_task_id ?? ''), 'Refreshing the result link');
-    const fresh = account.adapter.parseQuery(result).videos[0]?.url;
+    const fresh = (await this.videosOf(account, account.adapter.parseQuery(result)))[0]?.url;
     if (!fresh || fresh === job.result_url) {
       throw new StepFailure('download', `${err.message} The provider has no newer link: the result is gone. The credits were spent; rerun the job to make it again.`, 'failed');
     }
     updateJob(this.deps.db, job.id, 'downloading', 'downloading', { result_url: fresh, next_attempt_at: Date.now() }, 'The result link had expired; got a fresh one');
+  }
+
+  /** A succeeded task's videos, fetching the link first where the provider hands it out separately. */
+  private async videosOf(account: ResolvedAccount, remote: RemoteTask): Promise<RemoteTask['videos']> {
+    if (remote.videos.length > 0 || !remote.resultCall || !account.adapter.parseResult) return remote.videos;
+    const result = await this.call(account, remote.resultCall, 'Fetching the result link');
+    try {
+      return account.adapter.parseResult(result, remote);
+    } catch (err) {
+      throw new StepFailure('server', `The provider's result answer could not be read (${(err as Error).message}); checking again.`, 'retry');
+    }
+  }
+
+  /** Best effort: tells the provider to stop, so it neither renders nor charges for a cancelled task. */
+  private async cancelAtProvider(job: JobRow): Promise<void> {
+    if (!job.provider_task_id || !job.account_id) return;
+    try {
+      const account = await this.deps.accounts.resolve(job.account_id);
+      if (!account.adapter.cancelCall) return;
+      const task = resolveTask(this.deps.db, this.deps.layout, JSON.parse(job.params) as GenerationSpecParsed);
+      const result = await this.sendWithAuth(account, account.adapter.cancelCall(task, job.provider_task_id));
+      const problem = account.adapter.classify(result);
+      this.deps.log(`job ${job.id}: cancel at the provider ${problem ? `refused: ${problem.message}` : 'accepted'}`);
+    } catch (err) {
+      this.deps.log(`job ${job.id}: cancel at the provider failed: ${(err as Error).message}`);
+    }
   }
 
   private retry(job: JobRow, f: StepFailure, to: JobState = job.state): void {

@@ -68,6 +68,11 @@ export interface RemoteTask {
   actualCredits: number | null;
   /** For failed tasks: why (a policy rejection is kind 'policy'). */
   failure: ProviderError | null;
+  /**
+   * Set on a succeeded task whose video link takes one more request (MiniMax: file_id → files/retrieve;
+   * fal: the response_url). The engine sends it and reads the videos with parseResult.
+   */
+  resultCall?: HttpCall;
 }
 
 /** A library reference resolved to its file, for adapters that send it inline or by URL. */
@@ -153,6 +158,19 @@ export interface ProviderAdapter {
   /** The task with this idempotency key in a find answer, or null if the provider has none. */
   parseFind(result: HttpResult, idempotencyKey: string): RemoteTask | null;
 
+  /** The videos in the answer to a RemoteTask's resultCall. */
+  parseResult?(result: HttpResult, remote: RemoteTask): RemoteVideo[];
+  /** Asks the provider to stop a task (Runway DELETE, fal PUT cancel); absent when it has no such call. */
+  cancelCall?(task: ResolvedTask, providerTaskId: string): HttpCall;
+
   accountCall?(now: number): HttpCall;
   parseAccount?(result: HttpResult): { remainingCredits: number | null };
+  /**
+   * A cheap authenticated request for Settings' "Test connection" (defaults to accountCall). An
+   * answer that is not an auth failure proves the keys and the base URL; a not_found counts as
+   * success for providers whose only cheap call is a lookup of an unknown task.
+   */
+  testCall?(now: number): HttpCall;
+  /** Shown with the provider in Settings and the form (Sora 2's announced shutdown). */
+  readonly notice?: string;
 }
