@@ -18,6 +18,7 @@ import { Registry } from './api/registry.js';
 import { importHandlers, libraryHandlers, projectHandlers, renderHandlers } from './api/library.js';
 import { watchHandlers } from './api/watch.js';
 import { demoHandlers, jobHandlers } from './api/jobs.js';
+import { reviewHandlers, storyboardHandlers } from './api/review.js';
 import { Accounts, type DemoEndpoint } from './jobs/accounts.js';
 import { JobEngine, type EngineTiming } from './jobs/engine.js';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store.js';
@@ -39,6 +40,8 @@ export interface CoreOptions {
   jobTiming?: Partial<EngineTiming>;
   /** False keeps jobs queued without running them (e.g. a command-line import). */
   runJobs?: boolean;
+  /** Shows a file in the system's file manager (the desktop shell); absent when served to a browser. */
+  revealFile?: (path: string) => Promise<boolean> | boolean;
 }
 
 export class Core {
@@ -52,6 +55,7 @@ export class Core {
   readonly jobs: JobEngine;
   private readonly demo: DemoSimulator;
   readonly log: (msg: string) => void;
+  readonly revealFile: ((path: string) => Promise<boolean> | boolean) | undefined;
   private readonly events = new EventEmitter();
   private readonly registry = new Registry();
   private readonly lock: LibraryLock;
@@ -60,6 +64,7 @@ export class Core {
 
   constructor(opts: CoreOptions) {
     this.log = opts.log ?? ((m) => console.warn(`[dailies] ${m}`));
+    this.revealFile = opts.revealFile;
     this.layout = libraryLayout(opts.libraryDir);
     this.tools = resolveMediaTools(opts.tools);
     for (const dir of [this.layout.root, this.layout.media, this.layout.thumbs, this.layout.tmp]) mkdirSync(dir, { recursive: true });
@@ -87,6 +92,8 @@ export class Core {
     this.registry.register('watch', watchHandlers(this));
     this.registry.register('jobs', jobHandlers(this));
     this.registry.register('demo', demoHandlers(this));
+    this.registry.register('review', reviewHandlers(this));
+    this.registry.register('storyboard', storyboardHandlers(this));
     this.registry.assertComplete();
 
     // Sprites that a previous run did not finish (quit mid-import) are made again quietly.

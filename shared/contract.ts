@@ -7,11 +7,12 @@ import { joinChannels } from './channels/channel.js';
 import { libraryChannels } from './channels/library.js';
 import { watchChannels } from './channels/watch.js';
 import { demoChannels, jobChannels } from './channels/jobs.js';
+import { reviewChannels } from './channels/review.js';
 
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
 
-export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels);
+export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
