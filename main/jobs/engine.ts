@@ -16,7 +16,7 @@ import type { JobState } from '../../shared/domain.js';
 import type { GenerationSpecParsed } from '../../shared/generation.js';
 import type { JobErrorClass } from '../../shared/jobs.js';
 import { ContractError } from '../../shared/errors.js';
-import { ACTIVE_STATES, addCharge, dueQueuedJobs, dueStartedJobs, getJobRow, jobSummary, nextDueAt, queuedAccounts, updateJob, type JobRow } from '../catalogue/jobs.js';
+import { ACTIVE_STATES, addCharge, logJobEvent, dueQueuedJobs, dueStartedJobs, getJobRow, jobSummary, nextDueAt, queuedAccounts, updateJob, type JobRow } from '../catalogue/jobs.js';
 import type { LibraryLayout } from '../store/layout.js';
 import type { MediaTools } from '../store/tools.js';
 import type { AdapterContext, HttpCall, HttpResult, ProviderError, RemoteTask } from '../providers/types.js';
@@ -302,7 +302,11 @@ export class JobEngine {
     let state: JobState = job.state;
     if (reconcile) {
       // A create may have reached the provider before we lost its answer: look before sending.
-      const found = await this.call(account, account.adapter.findCall(task, job.idempotency_key), 'Looking up the task').catch((err) => {
+      const findCall = account.adapter.findCall(task, job.idempotency_key);
+      // Without a client key to look up there is nothing to reconcile against: the task is sent
+      // again, and the job's history says a duplicate (and its charge) is possible.
+      if (!findCall) logJobEvent(db, job.id, state, state, `${account.adapter.label} cannot look a task up by our key; sending again, which may start a second task if the first one arrived`);
+      const found = !findCall ? null : await this.call(account, findCall, 'Looking up the task').catch((err) => {
         if (err instanceof StepFailure && err.errorClass === 'not_found') return null;
         throw err;
       });
@@ -396,7 +400,7 @@ export class JobEngine {
     const result = await this.call(account, account.adapter.queryCall(task, job.provider_task_id ?? ''), 'Checking the task');
     let remote: RemoteTask;
     try {
-      remote = account.adapter.parseQuery(result);
+      remote = account.adapter.parseQuery(result, job.provider_task_id ?? '');
     } catch (err) {
       throw new StepFailure('server', `The provider's status answer could not be read (${(err as Error).message}); checking again.`, 'retry');
     }
@@ -478,7 +482,7 @@ export class JobEngine {
   private async refreshLink(job: JobRow, account: ResolvedAccount, spec: GenerationSpecParsed, err: DownloadError): Promise<void> {
     const task = resolveTask(this.deps.db, this.deps.layout, spec);
     const result = await this.call(account, account.adapter.queryCall(task, job.provider_task_id ?? ''), 'Refreshing the result link');
-    const fresh = (await this.videosOf(account, account.adapter.parseQuery(result)))[0]?.url;
+    const fresh = (await this.videosOf(account, account.adapter.parseQuery(result, job.provider_task_id ?? '')))[0]?.url;
     if (!fresh || fresh === job.result_url) {
       throw new StepFailure('download', `${err.message} The provider has no newer link: the result is gone. The credits were spent; rerun the job to make it again.`, 'failed');
     }

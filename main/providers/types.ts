@@ -148,13 +148,17 @@ export interface ProviderAdapter {
    */
   createCall(task: ResolvedTask, idempotencyKey: string, ctx: AdapterContext): Promise<HttpCall>;
   queryCall(task: ResolvedTask, providerTaskId: string): HttpCall;
-  /** Finds a task by our idempotency key, to reconcile after a crash between send and store. */
-  findCall(task: ResolvedTask, idempotencyKey: string): HttpCall;
+  /**
+   * Finds a task by our idempotency key, to reconcile after a crash between send and store. Null
+   * when the provider takes no client key (Runway, MiniMax, fal): the engine then has to send again.
+   */
+  findCall(task: ResolvedTask, idempotencyKey: string): HttpCall | null;
 
   /** Null when the answer is a success; otherwise what kind of failure it is. */
   classify(result: HttpResult): ProviderError | null;
   parseCreate(result: HttpResult): RemoteTask;
-  parseQuery(result: HttpResult): RemoteTask;
+  /** providerTaskId is the id the query was for (fal's status answer does not repeat it). */
+  parseQuery(result: HttpResult, providerTaskId?: string): RemoteTask;
   /** The task with this idempotency key in a find answer, or null if the provider has none. */
   parseFind(result: HttpResult, idempotencyKey: string): RemoteTask | null;
 

@@ -91,7 +91,7 @@ async function run(t: ResolvedTask): Promise<RemoteTask & { key: string }> {
     remote = klingAdapter.parseQuery(answer);
   }
 
-  const found = await send(klingAdapter.findCall(t, key));
+  const found = await send(klingAdapter.findCall(t, key)!);
   expect(klingAdapter.classify(found), found.text).toBeNull();
   expect(klingAdapter.parseFind(found, key)).toMatchObject({ providerTaskId: accepted.providerTaskId, state: remote.state });
   expect(sim.state.createCountByExternal.get(key)).toBe(1);
@@ -176,7 +176,7 @@ describe('Kling adapter ↔ simulator', () => {
 
   it('a find for an unknown key is not_found; a policy fault ends as a policy failure', async () => {
     const t = task({ taskType: 'text_to_video', prompt: 'p' });
-    expect(klingAdapter.classify(await send(klingAdapter.findCall(t, 'never-sent')))).toMatchObject({ kind: 'not_found', code: '1203' });
+    expect(klingAdapter.classify(await send(klingAdapter.findCall(t, 'never-sent')!))).toMatchObject({ kind: 'not_found', code: '1203' });
     await fetch(`${sim.controlUrl}/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mode: 'next', fault: 'policy_fail' }) });
     const r = await run(t);
     expect(r.state).toBe('failed');

@@ -273,7 +273,7 @@ describe('Kling requests per task type', () => {
     const lip = task({ taskType: 'lip_sync', parentRenderId: 7, lipSync: { audioRefId: 20 } }, [], klingParent);
     expect(klingAdapter.queryCall(lip, 't').path).toBe('/v1/videos/advanced-lip-sync/t');
     const edit = task({ taskType: 'restyle', model: 'kling-video-o1', prompt: 'p', parentRenderId: 7 }, [], klingParent);
-    expect(klingAdapter.findCall(edit, 'k').path).toBe('/v1/videos/omni-video?external_task_id=k');
+    expect(klingAdapter.findCall(edit, 'k')!.path).toBe('/v1/videos/omni-video?external_task_id=k');
     expect(klingAdapter.queryCall(task({ taskType: 'extend', parentRenderId: 7 }, [], klingParent), 'e').path).toBe('/v1/videos/video-extend/e');
   });
 
