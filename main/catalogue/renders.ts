@@ -4,7 +4,7 @@ import type { RenderSort, RendersPage } from '../../shared/contract.js';
 import type { MediaKind, RenderCard, RenderDetail, RenderFlag, RenderSource } from '../../shared/domain.js';
 import { ContractError } from '../../shared/errors.js';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
-import { toFtsQuery } from './fts-query.js';
+import { ftsMatch } from './search-terms.js';
 import { assetFromRow, type AssetRow } from './assets.js';
 import { newUid } from './uid.js';
 
@@ -103,7 +103,7 @@ export function pageRenders(
   const { filter, sort, limit } = input;
   const spec = SORTS[sort];
   const params: Record<string, unknown> = {};
-  const fts = filter.text ? toFtsQuery(filter.text) : null;
+  const fts = filter.text ? ftsMatch(db, filter.text) : null;
   if (filter.text && !fts) return { items: [], nextCursor: null };
   if (fts) params.fts = fts;
   const cursor = input.cursor ? decodeCursor(sort, input.cursor) : null;
@@ -280,7 +280,7 @@ export function countRenders(db: Db, filter: RenderFilterParsed): number {
   const where = filterClauses(filter, params);
   let fts: string | null = null;
   if (filter.text) {
-    fts = toFtsQuery(filter.text);
+    fts = ftsMatch(db, filter.text);
     if (!fts) return 0;
     params.fts = fts;
   }

@@ -21,3 +21,16 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('日落 café')).toBe('"日落"* AND "café"*');
   });
 });
+
+describe('toFtsQuery with a vocabulary', () => {
+  const vocabulary: Record<string, string[]> = { gold: ['gold', 'golden'], hour: ['hour'] };
+  const expand = (word: string) => vocabulary[word] ?? null;
+
+  it('turns a prefix word into the exact words it stands for', () => {
+    expect(toFtsQuery('gold hour', expand)).toBe('("gold" OR "golden") AND "hour"');
+  });
+
+  it('keeps words it cannot expand as prefixes, and phrases as phrases', () => {
+    expect(toFtsQuery('"gold hour" beach', expand)).toBe('"gold hour" AND "beach"*');
+  });
+});

@@ -1,0 +1,66 @@
+// Search as exact words: a prefix word of four letters or more is rewritten as the OR of the
+// words in the library's vocabulary that start with it (the table search_terms, kept by
+// triggers: see migrations/0004-search-terms.ts for why). FTS5 walks exact words lazily and
+// stops at the page's LIMIT, where a prefix query first merges every match.
+import type { Db } from './open.js';
+import { toFtsQuery } from './fts-query.js';
+
+/** Shorter prefixes are served by FTS5's own prefix indexes (renders_fts prefix = '1 2 3'). */
+const MIN_EXPANDED_CHARS = 4;
+/** Past this many words an OR costs about what the prefix merge does; keep the prefix query. */
+const MAX_EXPANSIONS = 48;
+/** Sorts after every string that starts with the prefix (BINARY collation compares UTF-8 bytes). */
+const LAST_CHAR = '\u{10FFFF}';
+
+/** The MATCH expression for what the user typed, or null when it holds nothing searchable. */
+export function ftsMatch(db: Db, text: string): string | null {
+  const folder = folders.get(db) ?? newFolder(db);
+  folders.set(db, folder);
+  return toFtsQuery(text, (word) => expandPrefix(db, folder, word));
+}
+
+function expandPrefix(db: Db, fold: Folder | null, word: string): string[] | null {
+  if (!fold || [...word].length < MIN_EXPANDED_CHARS) return null;
+  const tokens = fold(word);
+  if (tokens.length !== 1) return null;
+  const prefix = tokens[0]!;
+  const words = db
+    .prepare(
+      `SELECT term FROM search_terms WHERE term >= @prefix AND term < @end AND substr(term, 1, length(@prefix)) = @prefix
+       ORDER BY term LIMIT ${MAX_EXPANSIONS + 1}`,
+    )
+    .pluck()
+    .all({ prefix, end: prefix + LAST_CHAR }) as string[];
+  // None: the prefix query finds nothing too, and says so as fast.
+  return words.length === 0 || words.length > MAX_EXPANSIONS ? null : words;
+}
+
+/**
+ * A word as the index holds it (case and diacritics folded, split where the tokenizer splits),
+ * told by SQLite's own tokenizer through a contentless FTS5 table in this connection's temp
+ * schema, so the lookup can never disagree with what was indexed.
+ */
+type Folder = (word: string) => string[];
+const folders = new WeakMap<Db, Folder | null>();
+
+function newFolder(db: Db): Folder | null {
+  try {
+    db.exec(`
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_scratch USING fts5(
+        text, tokenize = 'unicode61 remove_diacritics 2', content = '', detail = none
+      );
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_scratch_terms USING fts5vocab(temp, query_scratch, 'row');
+    `);
+  } catch {
+    // No temp schema to write (unusual): search keeps plain prefix queries, correct but slower.
+    return null;
+  }
+  return (word) => {
+    db.prepare('INSERT INTO temp.query_scratch(rowid, text) VALUES (1, ?)').run(word);
+    try {
+      return db.prepare('SELECT term FROM temp.query_scratch_terms').pluck().all() as string[];
+    } finally {
+      db.prepare(`INSERT INTO temp.query_scratch(query_scratch) VALUES ('delete-all')`).run();
+    }
+  };
+}
