@@ -4,7 +4,7 @@ import type { RenderSort, RendersPage } from '../../shared/contract.js';
 import type { MediaKind, RenderCard, RenderDetail, RenderFlag, RenderSource } from '../../shared/domain.js';
 import { ContractError } from '../../shared/errors.js';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
-import { ftsMatch } from './search-terms.js';
+import { ftsMatch, withRating } from './search-terms.js';
 import { assetFromRow, type AssetRow } from './assets.js';
 import { newUid } from './uid.js';
 
@@ -119,7 +119,11 @@ export function pageRenders(
   } else {
     const where = filterClauses(filter, params);
     const keyed = { ...spec, key: spec.key };
-    rows = fts ? searchByKey(db, keyed, filter, where, params, cursor, want) : pageByKey(db, keyed, filter, where, params, cursor, want);
+    rows = !fts
+      ? pageByKey(db, keyed, filter, where, params, cursor, want)
+      : sort === 'rating'
+        ? searchByRating(db, filter, params, fts, cursor, want)
+        : searchByKey(db, keyed, filter, where, params, cursor, want);
   }
 
   const more = rows.length > limit;
@@ -218,6 +222,30 @@ function pageByKey(
   const rows: PageRow[] = [];
   for (const part of parts) {
     rows.push(...keyedRows(db, spec, filter, part.cond ? [...where, part.cond] : where, part.order, params, want - rows.length));
+    if (rows.length >= want) break;
+  }
+  return rows;
+}
+
+/** Ratings from best to worst: the order of a grid sorted by rating. */
+const RATINGS_DESC = [5, 4, 3, 2, 1, 0] as const;
+
+/**
+ * A search sorted by rating (then newest first): the matches of each rating in turn, from the
+ * cursor's rating down, each a lazy walk of the full-text index narrowed to that rating's facet
+ * token (see migrations/0004-search.ts) that stops as soon as the page is full.
+ */
+function searchByRating(
+  db: Db, filter: RenderFilterParsed, params: Record<string, unknown>, fts: string, cursor: { key: CursorKey } | null,
+  want: number,
+): PageRow[] {
+  const start = cursor ? Number(cursor.key) : RATINGS_DESC[0];
+  const rows: PageRow[] = [];
+  for (const rating of RATINGS_DESC) {
+    if (rating > start || (filter.ratingMin !== undefined && rating < filter.ratingMin)) continue;
+    const inCursorGroup = cursor !== null && rating === start;
+    const group = pageById(db, SORTS.newest, filter, { ...params, fts: withRating(fts, rating) }, true, inCursorGroup, want - rows.length);
+    rows.push(...group.map((row) => ({ ...row, sort_key: rating })));
     if (rows.length >= want) break;
   }
   return rows;

@@ -12,11 +12,20 @@ const MAX_EXPANSIONS = 48;
 /** Sorts after every string that starts with the prefix (BINARY collation compares UTF-8 bytes). */
 const LAST_CHAR = '\u{10FFFF}';
 
-/** The MATCH expression for what the user typed, or null when it holds nothing searchable. */
+/**
+ * The MATCH expression for what the user typed, or null when it holds nothing searchable. It
+ * looks at titles and prompts only: renders_fts's `facets` column holds tokens such as "rating4"
+ * (see migrations/0004-search.ts) that a user's words must never hit.
+ */
 export function ftsMatch(db: Db, text: string): string | null {
-  const folder = folders.get(db) ?? newFolder(db);
-  folders.set(db, folder);
-  return toFtsQuery(text, (word) => expandPrefix(db, folder, word));
+  if (!folders.has(db)) folders.set(db, newFolder(db));
+  const words = toFtsQuery(text, (word) => expandPrefix(db, folders.get(db) ?? null, word));
+  return words === null ? null : `{title prompt} : (${words})`;
+}
+
+/** Narrows a search (an ftsMatch expression) to the renders with this rating. */
+export function withRating(match: string, rating: number): string {
+  return `${match} AND facets : "rating${rating}"`;
 }
 
 function expandPrefix(db: Db, fold: Folder | null, word: string): string[] | null {

@@ -1,7 +1,8 @@
-// Search by exact words: a prefix of four letters or more is rewritten as the OR of the library's
-// words that start with it (main/catalogue/search-terms.ts). What a user notices is only that
-// results are the same as before, and fast; so every case here compares against FTS5's own
-// prefix query, on a real SQLite file.
+// The fast paths of search (main/catalogue/search-terms.ts, migrations/0004-search.ts): prefix
+// words of four letters or more searched as the exact words they stand for, and searches sorted
+// by rating walked one rating at a time. What a user notices is only that results are the same
+// as the plain queries would give, and fast; so every case here compares against FTS5's own
+// prefix query or a plain SQL sort, on a real SQLite file.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,11 +42,11 @@ function addRender(title: string, prompt?: string): number {
 }
 
 /** Ids the app's search returns, all pages followed. */
-function search(text: string): number[] {
+function search(text: string, sort: 'newest' | 'rating' = 'newest', extra: Record<string, unknown> = {}): number[] {
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
-    const page = pageRenders(db, RendersPageInput.parse({ filter: RenderFilter.parse({ text }), limit: 50, cursor }));
+    const page = pageRenders(db, RendersPageInput.parse({ filter: RenderFilter.parse({ text, ...extra }), sort, limit: 7, cursor }));
     ids.push(...page.items.map((c) => c.id));
     cursor = page.nextCursor;
   } while (cursor);
@@ -56,7 +57,18 @@ function search(text: string): number[] {
 function prefixQuery(text: string): number[] {
   const match = toFtsQuery(text);
   if (!match) return [];
-  return db.prepare('SELECT rowid FROM renders_fts WHERE renders_fts MATCH ? ORDER BY rowid DESC').pluck().all(match) as number[];
+  return db.prepare('SELECT rowid FROM renders_fts WHERE renders_fts MATCH ? ORDER BY rowid DESC').pluck().all(`{title prompt} : (${match})`) as number[];
+}
+
+/** The same matches by rating, best first, then newest first: a plain sort of every match. */
+function byRating(text: string, ratingMin = 0): number[] {
+  return db
+    .prepare(
+      `SELECT r.id FROM renders r WHERE r.rating >= ? AND r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH ?)
+       ORDER BY r.rating DESC, r.id DESC`,
+    )
+    .pluck()
+    .all(ratingMin, `{title prompt} : (${toFtsQuery(text)})`) as number[];
 }
 
 describe('prefix words searched as exact words', () => {
@@ -65,7 +77,7 @@ describe('prefix words searched as exact words', () => {
     addRender('b.mp4', 'lighthouse at night, slowly turning');
     addRender('c.mp4', 'lighting test');
     addRender('d.mp4', 'a city street');
-    expect(ftsMatch(db, 'ligh slow')).toBe('("light" OR "lighthouse" OR "lighting") AND ("slow" OR "slowly")');
+    expect(ftsMatch(db, 'ligh slow')).toBe('{title prompt} : (("light" OR "lighthouse" OR "lighting") AND ("slow" OR "slowly"))');
     for (const q of ['ligh', 'light', 'slow', 'lighthouse', 'ligh slow', 'city', 'gold', 'nothing']) {
       expect(search(q), q).toEqual(prefixQuery(q));
     }
@@ -78,13 +90,13 @@ describe('prefix words searched as exact words', () => {
     expect(search('CAFÉ')).toEqual([cafe]);
     expect(search('uber')).toEqual([cafe]);
     expect(search('Tracki')).toEqual([cafe]);
-    expect(ftsMatch(db, 'Tracki')).toBe('"tracking"');
+    expect(ftsMatch(db, 'Tracki')).toBe('{title prompt} : ("tracking")');
   });
 
   it('keeps one- to three-letter prefixes for FTS5 prefix indexes, and words the vocabulary lacks as prefixes', () => {
     addRender('x.mp4', 'golden hour');
-    expect(ftsMatch(db, 'go')).toBe('"go"*');
-    expect(ftsMatch(db, 'zebra')).toBe('"zebra"*');
+    expect(ftsMatch(db, 'go')).toBe('{title prompt} : ("go"*)');
+    expect(ftsMatch(db, 'zebra')).toBe('{title prompt} : ("zebra"*)');
     expect(search('zebra')).toEqual([]);
   });
 
@@ -96,7 +108,7 @@ describe('prefix words searched as exact words', () => {
     const other = addRender('third.mp4');
     const prompt = Number(db.prepare("INSERT INTO prompts (hash, text, negative, created_at) VALUES ('h-new', 'mountaineer portrait', '', 0)").run().lastInsertRowid);
     db.prepare('UPDATE renders SET prompt_id = ? WHERE id = ?').run(prompt, other);
-    expect(ftsMatch(db, 'mount')).toBe('("mountain" OR "mountaineer")');
+    expect(ftsMatch(db, 'mount')).toBe('{title prompt} : (("mountain" OR "mountaineer"))');
     expect(search('mount')).toEqual([other, later]);
   });
 
@@ -116,6 +128,34 @@ describe('prefix words searched as exact words', () => {
   });
 });
 
+describe('a search sorted by rating', () => {
+  it('pages through every match once, best rating first, and follows rating changes', () => {
+    const rng = makeRng(11);
+    const words = ['golden', 'hour', 'neon', 'rain', 'drone'];
+    const ids: number[] = [];
+    for (let i = 0; i < 200; i++) ids.push(addRender(`clip_${i}.mp4`, `${pick(rng, words)} ${pick(rng, words)}`));
+    const rate = db.prepare('UPDATE renders SET rating = ? WHERE id = ?');
+    for (const id of ids) rate.run(Math.floor(rng() * 6), id);
+    for (const q of ['golden', 'gold rain', 'neon', 'dro', 'clip']) {
+      expect(search(q, 'rating'), q).toEqual(byRating(q));
+      expect(search(q, 'rating', { ratingMin: 3 }), `${q} rated 3+`).toEqual(byRating(q, 3));
+    }
+    // Rate the oldest match 5: it moves to the top of its search.
+    const oldest = byRating('golden').at(-1)!;
+    rate.run(5, oldest);
+    expect(search('golden', 'rating')).toEqual(byRating('golden'));
+    expect(search('golden', 'rating').indexOf(oldest)).toBeLessThan(search('golden', 'rating').length / 2);
+  });
+
+  it('never matches the rating tokens the index keeps beside the words', () => {
+    addRender('a.mp4', 'plain words');
+    expect(search('rating0')).toEqual([]);
+    expect(search('rati')).toEqual([]);
+    const named = addRender('rating5_notes.mp4', 'rating sheet');
+    expect(search('rating5')).toEqual([named]);
+  });
+});
+
 describe('upgrading a library', () => {
   it('fills the vocabulary from the renders already catalogued', () => {
     db.close();
@@ -130,7 +170,7 @@ describe('upgrading a library', () => {
     old.close();
     db = openCatalogue(file);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(ftsMatch(db, 'suns')).toBe('"sunset"');
+    expect(ftsMatch(db, 'suns')).toBe('{title prompt} : ("sunset")');
     expect(search('boul')).toEqual([id]);
   });
 });
