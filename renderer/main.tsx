@@ -8,6 +8,7 @@ import './library/library.css';
 import './import/import.css';
 import './generate/generate.css';
 import './jobs/jobs.css';
+import './edit/edit.css';
 import './settings/settings.css';
 import './settings/watch-folders/watch-folders.css';
 import './watch/watch.css';

@@ -8,11 +8,12 @@ import { libraryChannels } from './channels/library.js';
 import { watchChannels } from './channels/watch.js';
 import { demoChannels, jobChannels } from './channels/jobs.js';
 import { reviewChannels } from './channels/review.js';
+import { editChannels } from './channels/edit.js';
 
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
 
-export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels);
+export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels, editChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

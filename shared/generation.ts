@@ -57,6 +57,8 @@ export const GenerationSpec = z
       .array(z.object({ maskRefId: Id, trajectory: z.array(NormalizedPoint).min(2).max(77) }).strict())
       .max(6)
       .optional(),
+    /** Inpaint: the painted region to change (a mask reference, white = change), the clip's size. */
+    maskRefId: Id.optional(),
     /** Motion brush: the region that must stay still. */
     staticMaskRefId: Id.optional(),
     /** Lip sync: the audio reference and, when the clip has several faces, which one. */

@@ -34,6 +34,7 @@ function input(row: RefRow & { path: string }, role: ReferenceRole): ResolvedInp
 export function resolveTask(db: Db, layout: LibraryLayout, spec: GenerationSpecParsed): ResolvedTask {
   const inputs: ResolvedInput[] = spec.references.map((r, i) => input(refFile(db, layout, r.refId, `references.${i}.refId`), r.role));
   spec.motion?.forEach((m, i) => inputs.push(input(refFile(db, layout, m.maskRefId, `motion.${i}.maskRefId`), 'mask')));
+  if (spec.maskRefId) inputs.push(input(refFile(db, layout, spec.maskRefId, 'maskRefId'), 'mask'));
   if (spec.staticMaskRefId) inputs.push(input(refFile(db, layout, spec.staticMaskRefId, 'staticMaskRefId'), 'mask'));
   if (spec.lipSync) inputs.push(input(refFile(db, layout, spec.lipSync.audioRefId, 'lipSync.audioRefId'), 'audio'));
 

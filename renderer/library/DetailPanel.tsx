@@ -4,6 +4,7 @@ import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
 import { LocateFile } from '../watch/LocateFile.js';
 import { useIsMissing } from '../watch/missing-assets.js';
+import { EditActionsMenu } from '../edit/EditActionsMenu.js';
 import { CopyButton } from './CopyButton.js';
 import { Fact, FactTable } from './Fact.js';
 import { formatBytes, formatDuration, formatFps, formatResolution } from './format.js';
@@ -116,6 +117,7 @@ function DetailBody({ detail }: { detail: RenderDetail }) {
       </FactTable>
       <div className="detail-actions">
         <CopyButton text={asset.sha256} label="Copy sha256" fallback={() => shaRef.current} />
+        {detail.source === 'job' && <EditActionsMenu renderId={detail.id} />}
       </div>
     </div>
   );

@@ -28,7 +28,7 @@ export function isImage(input: ResolvedInput): boolean {
 /** Reference images for multi-reference tasks: every image in spec order except masks. */
 export function referenceImages(task: ResolvedTask): ResolvedInput[] {
   const order = task.spec.references.map((r) => r.refId);
-  const masks = new Set([...(task.spec.motion ?? []).map((m) => m.maskRefId), task.spec.staticMaskRefId]);
+  const masks = new Set([...(task.spec.motion ?? []).map((m) => m.maskRefId), task.spec.staticMaskRefId, task.spec.maskRefId]);
   return order
     .map((id) => inputById(task, id))
     .filter((i): i is ResolvedInput => i !== undefined && isImage(i) && !masks.has(i.refId) && roleOf(task, i) !== 'mask');

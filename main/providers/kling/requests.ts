@@ -119,11 +119,23 @@ async function extend(task: ResolvedTask): Promise<KlingBody> {
   return body;
 }
 
-/** Restyle, inpaint and outpaint are O1 edits "by instruction" of the parent video (refer_type base). */
-async function omniEdit(task: ResolvedTask): Promise<KlingBody> {
+/** How an inpaint prompt points O1 at the painted mask, sent as <<<image_1>>>. */
+export const INPAINT_MASK_NOTE = 'Change only the area that is white in <<<image_1>>>; keep everything else as it is.';
+
+/**
+ * Restyle, inpaint and outpaint are O1 edits "by instruction" of the parent video (refer_type
+ * base). O1 has no mask field, so an inpaint mask goes as the first reference image and the
+ * prompt names it.
+ */
+async function omniEdit(task: ResolvedTask, ctx: AdapterContext): Promise<KlingBody> {
   const url = need(task.parent?.providerVideoUrl, 'parentRenderId', 'the edit needs the Kling URL of the parent video');
+  const mask = task.spec.taskType === 'inpaint' && task.spec.maskRefId !== undefined
+    ? need(inputById(task, task.spec.maskRefId), 'maskRefId', `reference ${task.spec.maskRefId} is not resolved`)
+    : undefined;
+  const prompt = mask ? `${task.spec.prompt} ${INPAINT_MASK_NOTE}` : task.spec.prompt;
   // The edited clip keeps the source's length, so no duration is sent; only outpaint changes the frame.
-  const body: KlingBody = { model_name: O1_MODEL, prompt: task.spec.prompt, mode: task.spec.mode, video_list: [{ video_url: url, refer_type: 'base' }] };
+  const body: KlingBody = { model_name: O1_MODEL, prompt, mode: task.spec.mode, video_list: [{ video_url: url, refer_type: 'base' }] };
+  if (mask) body.image_list = [{ image_url: await fileBase64(ctx, mask.path) }];
   if (task.spec.taskType === 'outpaint') body.aspect_ratio = need(task.spec.aspectRatio, 'aspectRatio', 'outpaint needs a target aspect ratio');
   return body;
 }

@@ -233,6 +233,20 @@ function editProblems(task: ResolvedTask): Problems {
   if (task.spec.taskType === 'outpaint' && !task.spec.aspectRatio) {
     out.push({ field: 'aspectRatio', message: 'Outpaint changes the frame: choose the target aspect ratio' });
   }
+  if (task.spec.maskRefId !== undefined) out.push(...inpaintMaskProblems(task, task.spec.maskRefId));
+  return out;
+}
+
+/** An inpaint mask is laid over the clip itself, so it must be exactly the clip's size. */
+function inpaintMaskProblems(task: ResolvedTask, refId: number): Problems {
+  if (task.spec.taskType !== 'inpaint') return [{ field: 'maskRefId', message: `A mask is for inpaint only; ${task.spec.taskType} does not take one: remove it` }];
+  const mask = inputById(task, refId);
+  if (!mask) return [{ field: 'maskRefId', message: `The mask (reference ${refId}) is missing from the library: paint it again` }];
+  const out: Problems = imageProblems('maskRefId', 'The mask', mask);
+  const p = task.parent;
+  if (p && p.width !== null && p.height !== null && mask.width !== null && mask.height !== null && (mask.width !== p.width || mask.height !== p.height)) {
+    out.push({ field: 'maskRefId', message: `The mask is ${mask.width}×${mask.height} but the clip is ${p.width}×${p.height}: paint it over a frame of this clip` });
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { RenderSpec } from './render-spec.js';
 import { FaultBook } from './faults.js';
+import { imageSize } from './image-input.js';
 
 export const TASK_ENDPOINTS = ['text2video', 'image2video', 'video-extend', 'omni-video', 'multi-image2video', 'advanced-lip-sync'] as const;
 export type TaskEndpoint = (typeof TASK_ENDPOINTS)[number];
@@ -80,12 +81,23 @@ export interface Timing {
   concurrency: number;
 }
 
-/** Shortens long strings (inline images, audio) so recorded bodies stay readable in tests. */
+/**
+ * Shortens long strings (inline images, audio) so recorded bodies stay readable in tests. An
+ * inline image keeps its format and size ("… png 1280x720"), so a test can check that a mask
+ * matches its frame without the bytes.
+ */
 export function summarizeBody(value: unknown): unknown {
-  if (typeof value === 'string') return value.length > 256 ? `${value.slice(0, 32)}…(${value.length} chars)` : value;
+  if (typeof value === 'string') return value.length > 256 ? `${value.slice(0, 32)}…(${value.length} chars)${inlineImageNote(value)}` : value;
   if (Array.isArray(value)) return value.map(summarizeBody);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, summarizeBody(v)]));
   return value;
+}
+
+function inlineImageNote(value: string): string {
+  if (!/^[A-Za-z0-9+/]/.test(value)) return '';
+  // The header is enough for the size: PNG's IHDR, or a JPEG's first SOF within 64 KB.
+  const size = imageSize(Buffer.from(value.slice(0, 90_000), 'base64'));
+  return size ? ` ${size.ext} ${size.width}x${size.height}` : '';
 }
 
 export class SimulatorState {

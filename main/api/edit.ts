@@ -1,0 +1,13 @@
+import type { DomainHandlers } from './registry.js';
+import type { Core } from '../core.js';
+import { editContext } from '../edit/context.js';
+import { extractFrame } from '../edit/frame.js';
+import { saveMask } from '../edit/mask.js';
+
+export function editHandlers(core: Core): DomainHandlers {
+  return {
+    'edit.context': ({ renderId }) => editContext(core.db, renderId),
+    'edit.frame': ({ renderId, at, role }) => extractFrame(core, renderId, at, role),
+    'edit.saveMask': ({ frameRefId, png, label }) => saveMask(core, frameRefId, png, label),
+  };
+}

@@ -1,0 +1,300 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { EditContext, EditFrame } from '../../shared/channels/edit.js';
+import type { AspectRatio, GenerationSpecInput } from '../../shared/generation.js';
+import type { ModelCapabilities } from '../../shared/jobs.js';
+import { useModalDialog } from '../app/use-modal-dialog.js';
+import { errorMessage } from '../client/client.js';
+import { useClient } from '../client/client-context.js';
+import { useLiveCall } from '../client/use-live-call.js';
+import { ChoiceField } from '../generate/ChoiceField.js';
+import { EstimateSummary } from '../generate/EstimateSummary.js';
+import { PromptField } from '../generate/PromptField.js';
+import { ASPECTS } from '../generate/spec-draft.js';
+import { useEstimate } from '../generate/use-estimate.js';
+import { CameraPicker } from './CameraPicker.js';
+import { cameraSpec, type CameraMove } from './camera-move.js';
+import { baseSpec, EDIT_LABELS, extendWarning, modelFor, type EditKind } from './edit-kinds.js';
+import { MaskPainter, type MaskPainterHandle } from './MaskPainter.js';
+import { MotionBrushEditor, type MotionBrushState } from './MotionBrushEditor.js';
+
+const FALLBACK_PROMPT_MAX = 2500;
+
+interface Props {
+  kind: EditKind;
+  ctx: EditContext;
+  models: readonly ModelCapabilities[];
+  onClose(): void;
+  onSubmitted(jobId: number): void;
+}
+
+/** Fields a painted edit fills at submit (masks are saved then): not problems while painting. */
+const FILLED_AT_SUBMIT: Partial<Record<EditKind, string[]>> = { inpaint: ['maskRefId'], motion_brush: ['motion'] };
+
+/** One edit of one render: its own fields, the live estimate, and Submit (a new job). */
+export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
+  const ref = useModalDialog(true);
+  const client = useClient();
+  const model = modelFor(kind, ctx, models);
+  const [prompt, setPrompt] = useState(() => (kind === 'extend' || kind === 'lip_sync' ? '' : ctx.spec?.prompt ?? ''));
+  const [negativePrompt, setNegativePrompt] = useState(ctx.spec?.negativePrompt ?? '');
+  const [aspect, setAspect] = useState<AspectRatio>(() => (ctx.spec?.aspectRatio === '16:9' ? '9:16' : '16:9'));
+  const [camera, setCamera] = useState<CameraMove>({ type: 'simple', axis: 'zoom', amount: 5 });
+  const [audioRefId, setAudioRefId] = useState<number | null>(null);
+  const [motion, setMotion] = useState<MotionBrushState | null>(null);
+  const [masked, setMasked] = useState(false);
+  const painter = useRef<MaskPainterHandle>(null);
+  const needsFrame = kind === 'inpaint' ? 'pick' : kind === 'motion_brush' || kind === 'camera_control' ? 'first' : kind === 'last_frame' ? 'last' : null;
+  const [frameAt, setFrameAt] = useState(0);
+  const frame = useFrame(ctx.renderId, needsFrame === 'pick' ? frameAt : needsFrame);
+
+  const spec = buildSpec();
+  function buildSpec(): GenerationSpecInput | null {
+    const spec = baseSpec(kind, ctx, model);
+    if (kind === 'reroll') return spec;
+    spec.prompt = prompt;
+    spec.negativePrompt = negativePrompt;
+    if (kind === 'extend' || kind === 'restyle' || kind === 'inpaint' || kind === 'outpaint') delete spec.aspectRatio;
+    if (kind === 'outpaint') spec.aspectRatio = aspect;
+    if (kind === 'restyle' || kind === 'inpaint' || kind === 'outpaint') spec.negativePrompt = '';
+    if (kind === 'motion_brush' || kind === 'camera_control' || kind === 'last_frame') {
+      if (!frame.value) return null;
+      spec.references = [{ refId: frame.value.refId, role: 'first_frame' }];
+    }
+    if (kind === 'camera_control') {
+      spec.camera = cameraSpec(camera);
+      // Kling moves the camera on 5 s clips only.
+      spec.durationS = 5;
+    }
+    if (kind === 'lip_sync') {
+      if (audioRefId === null) return null;
+      spec.lipSync = { audioRefId };
+    }
+    return spec;
+  }
+
+  const estimate = useEstimate(spec);
+  const problemsId = useId();
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const hidden = FILLED_AT_SUBMIT[kind] ?? [];
+  const shown = estimate.result && !estimate.pending
+    ? { ...estimate, result: { ...estimate.result, problems: estimate.result.problems.filter((p) => !hidden.some((h) => p.field.startsWith(h))) } }
+    : estimate;
+  const problems = shown.result && !shown.pending ? shown.result.problems : [];
+  const promptMax = model?.promptMax ?? FALLBACK_PROMPT_MAX;
+  const paintMissing = kind === 'inpaint' ? (!masked ? 'Paint the area to change.' : null)
+    : kind === 'motion_brush' ? (!motion?.ready ? 'Paint each region and draw its path.' : null) : null;
+  const overBudget = !!estimate.result?.budget?.wouldExceed;
+  const blocked = !spec || submitting || problems.length > 0 || !!paintMissing || prompt.length > promptMax || estimate.pending;
+
+  /** Saves what was painted as mask references and puts their ids in the spec. */
+  const finalSpec = async (): Promise<GenerationSpecInput> => {
+    const s = { ...spec! };
+    if (kind === 'inpaint') {
+      if (!frame.value || !painter.current) throw new Error('the frame is not loaded yet');
+      const { png, coverage } = painter.current.toPng();
+      if (coverage === 0 || coverage === 1) throw new Error('the mask covers nothing or everything: paint the area to change');
+      s.maskRefId = (await client.call('edit.saveMask', { frameRefId: frame.value.refId, png, label: 'Inpaint mask' })).refId;
+    }
+    if (kind === 'motion_brush') {
+      if (!frame.value || !motion) throw new Error('the first frame is not loaded yet');
+      s.motion = [];
+      for (const [i, r] of motion.regions.entries()) {
+        const { png } = r.painter.current!.toPng();
+        const saved = await client.call('edit.saveMask', { frameRefId: frame.value.refId, png, label: `Motion region ${i + 1}` });
+        s.motion.push({ maskRefId: saved.refId, trajectory: r.trajectory });
+      }
+    }
+    return s;
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (blocked) return;
+    setSubmitting(true);
+    setSubmitError(null);
+    try {
+      const { jobId } = await client.call('jobs.submit', { spec: await finalSpec(), confirmOverBudget: overBudget });
+      onSubmitted(jobId);
+    } catch (err) {
+      setSubmitError(errorMessage(err));
+      setSubmitting(false);
+    }
+  };
+
+  const title = `${EDIT_LABELS[kind]}: ${ctx.title}`;
+  return (
+    <dialog ref={ref} className="dialog gen-dialog edit-dialog" aria-label={EDIT_LABELS[kind]} onClose={onClose}>
+      <h2 className="dialog-title" title={title}>
+        {title}
+      </h2>
+      <form className="gen-fields" onSubmit={(e) => void onSubmit(e)} aria-label={`${EDIT_LABELS[kind]} settings`}>
+        <p className="muted">
+          {model ? `On ${model.label}` : 'No model'} · account {ctx.accountId} · the result is a new render made from this one.
+        </p>
+        {kind === 'extend' && <ExtendNote ctx={ctx} />}
+        {kind === 'reroll' && <p>Runs the same settings again as a new job: {ctx.spec?.prompt ? `“${ctx.spec.prompt}”` : 'no prompt'}.</p>}
+        {kind === 'outpaint' && (
+          <ChoiceField<AspectRatio>
+            label="Target aspect"
+            value={aspect}
+            choices={ASPECTS.map((a) => ({ value: a, label: a, reason: model && !model.aspectRatios.includes(a) ? 'not offered by this model' : null }))}
+            onChange={setAspect}
+          />
+        )}
+        {needsFrame && <FrameStatus frame={frame} />}
+        {kind === 'inpaint' && ctx.durationMs !== null && (
+          <label className="field gen-field">
+            <span className="field-label">Frame at {(frameAt / 1000).toFixed(1)} s</span>
+            <input
+              type="range"
+              min={0}
+              max={Math.max(0, (ctx.durationMs ?? 0) - 100)}
+              step={100}
+              value={frameAt}
+              onChange={(e) => setFrameAt(Number(e.target.value))}
+            />
+          </label>
+        )}
+        {kind === 'inpaint' && frame.value && (
+          <MaskPainter
+            key={frame.value.refId}
+            ref={painter}
+            frameUrl={client.mediaUrl(frame.value.sha256, 'png')}
+            width={frame.value.width}
+            height={frame.value.height}
+            label="Inpaint mask"
+            onPaintedChange={setMasked}
+          />
+        )}
+        {kind === 'motion_brush' && frame.value && (
+          <MotionBrushEditor frameUrl={client.mediaUrl(frame.value.sha256, 'png')} width={frame.value.width} height={frame.value.height} onChange={setMotion} />
+        )}
+        {kind === 'camera_control' && <CameraPicker value={camera} offered={model?.camera[spec?.mode ?? 'std'] ?? []} onChange={setCamera} />}
+        {kind === 'last_frame' && frame.value && (
+          <img className="frame-preview" src={client.mediaUrl(frame.value.sha256, 'png')} alt="Last frame, the new take’s first frame" />
+        )}
+        {kind === 'lip_sync' && <AudioPicker value={audioRefId} onChange={setAudioRefId} />}
+        {kind !== 'reroll' && (
+          <PromptField
+            label={kind === 'extend' ? 'Prompt for the continuation' : 'Prompt'}
+            value={prompt}
+            max={promptMax}
+            rows={3}
+            placeholder={PROMPT_HINTS[kind]}
+            onChange={setPrompt}
+          />
+        )}
+        {(kind === 'extend' || kind === 'motion_brush' || kind === 'camera_control' || kind === 'last_frame') && (
+          <PromptField label="Negative prompt" value={negativePrompt} max={promptMax} rows={2} onChange={setNegativePrompt} />
+        )}
+        {spec ? <EstimateSummary estimate={shown} problemsId={problemsId} /> : <p className="muted">Estimate after the inputs are chosen.</p>}
+        {paintMissing && frame.value && <p className="gen-note">{paintMissing}</p>}
+        {submitError && (
+          <p role="alert" className="error-text">
+            Not submitted: {submitError}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={blocked} aria-describedby={problems.length > 0 ? problemsId : undefined}>
+            {submitting ? 'Submitting…' : overBudget ? 'Submit over budget' : 'Submit'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+const PROMPT_HINTS: Record<EditKind, string> = {
+  extend: 'What happens next (optional)',
+  restyle: 'The new look: hand-drawn watercolour, soft paper texture',
+  inpaint: 'What to put in the painted area: replace the sign with a paper lantern',
+  outpaint: 'What the wider frame shows',
+  motion_brush: 'What moves and how',
+  camera_control: 'The shot, as before',
+  lip_sync: 'Optional note (not sent by every provider)',
+  last_frame: 'What happens in the new take',
+  reroll: '',
+};
+
+function ExtendNote({ ctx }: { ctx: EditContext }) {
+  const { depth, warning } = extendWarning(ctx);
+  return (
+    <>
+      <p>
+        Extension {depth} of this chain{ctx.chainDepth > 0 ? ` (this render is already extension ${ctx.chainDepth})` : ''}: about 5 s more, continuing from its end.
+      </p>
+      {warning && (
+        <p role="alert" className="gen-budget gen-budget-over">
+          {warning}
+        </p>
+      )}
+    </>
+  );
+}
+
+interface FrameState {
+  value: EditFrame | null;
+  error: string | null;
+  loading: boolean;
+}
+
+/** The frame an edit paints or starts on, pulled from the render by the core (ffmpeg). */
+function useFrame(renderId: number, at: 'first' | 'last' | number | null): FrameState {
+  const client = useClient();
+  const [state, setState] = useState<FrameState>({ value: null, error: null, loading: at !== null });
+  const [settled, setSettled] = useState(at);
+  // A dragged time slider settles before a frame is fetched.
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(at), typeof at === 'number' ? 300 : 0);
+    return () => clearTimeout(t);
+  }, [at]);
+  useEffect(() => {
+    if (settled === null) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    client.call('edit.frame', { renderId, at: settled }).then(
+      (value) => live && setState({ value, error: null, loading: false }),
+      (err: unknown) => live && setState({ value: null, error: errorMessage(err), loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, renderId, settled]);
+  return state;
+}
+
+function FrameStatus({ frame }: { frame: FrameState }) {
+  if (frame.error) return <p role="alert" className="error-text">Could not take the frame: {frame.error}</p>;
+  if (frame.loading && !frame.value) return <p className="muted">Taking the frame…</p>;
+  if (!frame.value) return null;
+  return (
+    <p className="muted" role="status" aria-label="Frame">
+      Frame at {(frame.value.atMs / 1000).toFixed(1)} s, {frame.value.width}×{frame.value.height} px{frame.loading ? ' (updating…)' : ''}
+    </p>
+  );
+}
+
+/** Audio references in the library, for lip sync. */
+function AudioPicker({ value, onChange }: { value: number | null; onChange(id: number | null): void }) {
+  const client = useClient();
+  const fetchRefs = useCallback(() => client.call('references.page', { limit: 500 }), [client]);
+  const refs = useLiveCall(fetchRefs, (e) => e.type === 'catalogue.changed' && e.entity === 'references');
+  const audio = (refs.value?.items ?? []).filter((r) => r.kind === 'audio');
+  useEffect(() => {
+    if (value === null && audio[0]) onChange(audio[0].id);
+  }, [value, audio, onChange]);
+  if (refs.error) return <p role="alert" className="error-text">Could not list audio: {refs.error}</p>;
+  if (refs.value && audio.length === 0) return <p className="gen-note">No audio in the library: import an audio file (Import a folder…) first.</p>;
+  return (
+    <ChoiceField<number>
+      label="Audio"
+      value={value ?? 0}
+      choices={[...(value === null ? [{ value: 0, label: 'Loading…' }] : []), ...audio.map((a) => ({ value: a.id, label: a.title }))]}
+      onChange={(id) => onChange(id || null)}
+    />
+  );
+}

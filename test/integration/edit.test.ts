@@ -1,0 +1,187 @@
+// Editing a render through the contract, against a real core, real ffmpeg and the Kling
+// simulator over HTTP: frames pulled from a clip, masks saved as references, and the edits'
+// requests as the simulator received them (mask size, flipped trajectory, one camera axis, the
+// parent's video id), each child render linked to its parent.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../main/core.js';
+import type { KlingSimulator } from '../../main/providers/simulator/index.js';
+import type { EditContext, EditFrame } from '../../shared/channels/edit.js';
+import type { RenderDetail } from '../../shared/domain.js';
+import type { GenerationSpecInput } from '../../shared/generation.js';
+import type { EstimateResult, JobDetail } from '../../shared/jobs.js';
+import { mediaPath } from '../../main/store/layout.js';
+import { openJobsCore, settled, startSimulator, textToVideo } from '../helpers/jobs.js';
+import { makeClip, tools } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
+import { importFolder } from '../helpers/core.js';
+
+let sim: KlingSimulator;
+let core: Core;
+let dir: { path: string; cleanup(): void };
+let parent: { renderId: number; videoId: string; width: number; height: number };
+
+async function submit(spec: GenerationSpecInput): Promise<number> {
+  const { jobId } = (await core.dispatch('jobs.submit', { spec })) as { jobId: number };
+  const job = await settled(core, jobId);
+  expect(job.state, job.lastError ?? '').toBe('done');
+  return job.renderId!;
+}
+
+/** What the simulator recorded for the create request of a render's job. */
+async function received(renderId: number): Promise<{ endpoint: string; body: Record<string, unknown> }> {
+  const render = core.db.prepare('SELECT job_id FROM renders WHERE id = ?').get(renderId) as { job_id: number };
+  const job = (await core.dispatch('jobs.get', { id: render.job_id })) as JobDetail;
+  const create = sim.state.creates.find((c) => c.externalTaskId === job.idempotencyKey && c.taskId);
+  expect(create, `the simulator got job ${job.id}`).toBeDefined();
+  return { endpoint: create!.endpoint, body: create!.body as Record<string, unknown> };
+}
+
+/** A solid PNG of the given size with a white block in it, made by ffmpeg. */
+function pngMask(width: number, height: number): string {
+  const out = path.join(dir.path, `mask-${width}x${height}.png`);
+  execFileSync(tools.ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=black:s=${width}x${height}`, '-vf',
+    `drawbox=x=${Math.round(width / 4)}:y=${Math.round(height / 4)}:w=${Math.round(width / 4)}:h=${Math.round(height / 4)}:color=white:t=fill`, '-frames:v', '1', out]);
+  return readFileSync(out).toString('base64');
+}
+
+beforeAll(async () => {
+  dir = tempDir('dailies-edit-');
+  sim = await startSimulator();
+  core = openJobsCore(path.join(dir.path, 'lib'), sim);
+  const renderId = await submit(textToVideo({ model: 'kling-v1-6', prompt: 'a lighthouse at dusk, waves on the rocks' }));
+  const task = sim.state.snapshot().tasks.find((t) => t.endpoint === 'text2video')!;
+  const detail = (await core.dispatch('renders.get', { id: renderId })) as RenderDetail;
+  parent = { renderId, videoId: task.video_id!, width: detail.width!, height: detail.height! };
+});
+
+afterAll(async () => {
+  await core?.close();
+  await sim?.close();
+  dir?.cleanup();
+});
+
+describe('edit.context', () => {
+  it('names the account, model and spec that made a render, and that the provider still has it', async () => {
+    const ctx = (await core.dispatch('edit.context', { renderId: parent.renderId })) as EditContext;
+    expect(ctx).toMatchObject({ accountId: 'demo', provider: 'kling', model: 'kling-v1-6', taskType: 'text_to_video', hasProviderVideo: true, chainDepth: 0 });
+    expect(ctx.spec?.prompt).toBe('a lighthouse at dusk, waves on the rocks');
+  });
+  it('refuses a render that does not exist, naming the field', async () => {
+    await expect(core.dispatch('edit.context', { renderId: 999 })).rejects.toMatchObject({ code: 'not_found', issues: [{ field: 'renderId' }] });
+  });
+});
+
+describe('extend chains', () => {
+  it('sends the parent’s Kling video id, links the child, and counts the chain', async () => {
+    const first = await submit({ accountId: 'demo', model: 'kling-v1-6', taskType: 'extend', durationS: 5, prompt: 'the waves keep rolling', parentRenderId: parent.renderId });
+    const req = await received(first);
+    expect(req.endpoint).toBe('video-extend');
+    expect(req.body.video_id).toBe(parent.videoId);
+    const detail = (await core.dispatch('renders.get', { id: first })) as RenderDetail;
+    expect(detail.parent).toMatchObject({ id: parent.renderId, operation: 'extend' });
+    expect(((await core.dispatch('edit.context', { renderId: first })) as EditContext).chainDepth).toBe(1);
+
+    const second = await submit({ accountId: 'demo', model: 'kling-v1-6', taskType: 'extend', durationS: 5, prompt: '', parentRenderId: first });
+    expect(((await core.dispatch('edit.context', { renderId: second })) as EditContext).chainDepth).toBe(2);
+    // The parent itself is still the start of its chain.
+    expect(((await core.dispatch('edit.context', { renderId: parent.renderId })) as EditContext).chainDepth).toBe(0);
+  });
+});
+
+describe('frames out of a render', () => {
+  it('takes the first and the last frame at the clip’s full size, as PNG references', async () => {
+    const first = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: 'first' })) as EditFrame;
+    const last = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: 'last' })) as EditFrame;
+    for (const f of [first, last]) expect(f).toMatchObject({ width: parent.width, height: parent.height });
+    expect(last.atMs).toBeGreaterThan(4000);
+    const ref = core.db.prepare('SELECT f.role, a.ext, a.kind FROM refs f JOIN assets a ON a.id = f.asset_id WHERE f.id = ?').get(last.refId);
+    expect(ref).toEqual({ role: 'first_frame', ext: 'png', kind: 'image' });
+  });
+
+  it('the "last frame" is the clip’s final decoded picture, pixel for pixel', async () => {
+    const clipDir = path.join(dir.path, 'clips');
+    makeClip(path.join(clipDir, 'counter.mp4'), { width: 320, height: 240, fps: 10, seconds: 3 });
+    const { summary } = await importFolder(core, clipDir);
+    const renderId = summary.files[0]!.renderId!;
+    const frame = (await core.dispatch('edit.frame', { renderId, at: 'last' })) as EditFrame;
+    const src = path.join(clipDir, 'counter.mp4');
+    const expected = execFileSync(tools.ffmpeg, ['-v', 'error', '-i', src, '-vf', 'select=eq(n\\,29)', '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+    const got = execFileSync(tools.ffmpeg, ['-v', 'error', '-i', mediaPath(core.layout, frame.sha256, 'png'), '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+    expect(createHash('sha256').update(got).digest('hex')).toBe(createHash('sha256').update(expected).digest('hex'));
+    const notFirst = execFileSync(tools.ffmpeg, ['-v', 'error', '-i', src, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+    expect(got.equals(notFirst)).toBe(false);
+  });
+
+  it('refuses a time past the end of the clip', async () => {
+    await expect(core.dispatch('edit.frame', { renderId: parent.renderId, at: 3_000_000 })).rejects.toMatchObject({ code: 'validation', issues: [{ field: 'at' }] });
+  });
+});
+
+describe('masks', () => {
+  it('keeps a mask the size of its frame as a mask reference, and refuses any other size or a non-PNG', async () => {
+    const frame = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: 1000 })) as EditFrame;
+    const saved = (await core.dispatch('edit.saveMask', { frameRefId: frame.refId, png: pngMask(frame.width, frame.height) })) as { refId: number; width: number; height: number };
+    expect(saved).toMatchObject({ width: frame.width, height: frame.height });
+    expect(core.db.prepare('SELECT role FROM refs WHERE id = ?').get(saved.refId)).toEqual({ role: 'mask' });
+
+    await expect(core.dispatch('edit.saveMask', { frameRefId: frame.refId, png: pngMask(frame.width / 2, frame.height / 2) }))
+      .rejects.toMatchObject({ code: 'validation', message: `The mask is ${frame.width / 2}×${frame.height / 2} px but the frame it covers is ${frame.width}×${frame.height} px; paint it over that frame again.`, issues: [{ field: 'png' }] });
+    await expect(core.dispatch('edit.saveMask', { frameRefId: frame.refId, png: Buffer.from('not a png at all').toString('base64') }))
+      .rejects.toMatchObject({ code: 'validation', issues: [{ field: 'png' }] });
+  });
+});
+
+describe('edits as the simulator receives them', () => {
+  it('inpaint: the mask goes to O1 at the source frame’s size, named in the prompt; the child is linked', async () => {
+    const frame = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: 'first' })) as EditFrame;
+    const mask = (await core.dispatch('edit.saveMask', { frameRefId: frame.refId, png: pngMask(frame.width, frame.height) })) as { refId: number };
+    const child = await submit({ accountId: 'demo', model: 'kling-video-o1', taskType: 'inpaint', mode: 'pro', durationS: 5, prompt: 'replace the lighthouse with a paper lantern', parentRenderId: parent.renderId, maskRefId: mask.refId });
+    const req = await received(child);
+    expect(req.endpoint).toBe('omni-video');
+    expect(req.body.video_list).toEqual([{ video_url: expect.stringMatching(/^http/), refer_type: 'base' }]);
+    const images = req.body.image_list as { image_url: string }[];
+    expect(images).toHaveLength(1);
+    expect(images[0]!.image_url).toMatch(new RegExp(` png ${parent.width}x${parent.height}$`));
+    expect(req.body.prompt).toMatch(/<<<image_1>>>/);
+    expect(((await core.dispatch('renders.get', { id: child })) as RenderDetail).parent).toMatchObject({ id: parent.renderId, operation: 'inpaint' });
+  });
+
+  it('inpaint: a mask of another size is a problem before anything is sent', async () => {
+    const small = (await core.dispatch('edit.frame', { renderId: (await core.dispatch('renders.page', { filter: { text: 'counter' } }) as { items: { id: number }[] }).items[0]!.id, at: 'first' })) as EditFrame;
+    const mask = (await core.dispatch('edit.saveMask', { frameRefId: small.refId, png: pngMask(small.width, small.height) })) as { refId: number };
+    const e = (await core.dispatch('jobs.estimate', { spec: { accountId: 'demo', model: 'kling-video-o1', taskType: 'inpaint', durationS: 5, prompt: 'replace the sky', parentRenderId: parent.renderId, maskRefId: mask.refId } })) as EstimateResult;
+    expect(e.problems).toContainEqual({ field: 'maskRefId', message: expect.stringContaining(`320×240 but the clip is ${parent.width}×${parent.height}`) });
+  });
+
+  it('motion brush: masks the size of the first frame, trajectories flipped to the bottom-left origin', async () => {
+    const frame = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: 'first' })) as EditFrame;
+    const mask = (await core.dispatch('edit.saveMask', { frameRefId: frame.refId, png: pngMask(frame.width, frame.height) })) as { refId: number };
+    const child = await submit({
+      accountId: 'demo', model: 'kling-v1-6', taskType: 'motion_brush', durationS: 5, prompt: 'the boat drifts right', parentRenderId: parent.renderId,
+      references: [{ refId: frame.refId, role: 'first_frame' }],
+      motion: [{ maskRefId: mask.refId, trajectory: [{ x: 0.25, y: 0.25 }, { x: 0.75, y: 0.5 }] }],
+    });
+    const req = await received(child);
+    expect(req.endpoint).toBe('image2video');
+    const [dm] = req.body.dynamic_masks as { mask: string; trajectories: { x: number; y: number }[] }[];
+    expect(dm!.mask).toMatch(new RegExp(` png ${frame.width}x${frame.height}$`));
+    // The simulator's clips are 640×360: (0.25, 0.25) from the top-left is (160, 270) from the bottom-left.
+    expect(frame).toMatchObject({ width: 640, height: 360 });
+    expect(dm!.trajectories).toEqual([{ x: 160, y: 270 }, { x: 480, y: 180 }]);
+  });
+
+  it('camera control: one non-zero axis', async () => {
+    const frame = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: 'first' })) as EditFrame;
+    const child = await submit({
+      accountId: 'demo', model: 'kling-v1-6', taskType: 'camera_control', durationS: 5, prompt: 'the lighthouse, slow push in', parentRenderId: parent.renderId,
+      references: [{ refId: frame.refId, role: 'first_frame' }], camera: { type: 'simple', config: { zoom: 6 } },
+    });
+    const { body } = await received(child);
+    const config = (body.camera_control as { config: Record<string, number> }).config;
+    expect(Object.entries(config).filter(([, v]) => v !== 0)).toEqual([['zoom', 6]]);
+  });
+});
