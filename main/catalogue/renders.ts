@@ -121,7 +121,7 @@ export function pageRenders(
     const keyed = { ...spec, key: spec.key };
     rows = !fts
       ? pageByKey(db, keyed, filter, where, params, cursor, want)
-      : sort === 'rating'
+      : sort === 'rating' && !fewMatches(db, fts)
         ? searchByRating(db, filter, params, fts, cursor, want)
         : searchByKey(db, keyed, filter, where, params, cursor, want);
   }
@@ -225,6 +225,18 @@ function pageByKey(
     if (rows.length >= want) break;
   }
   return rows;
+}
+
+/**
+ * A search with at most this many matches is sorted whole (a rare word, two words that seldom
+ * meet): one walk of its matches costs less than a walk per rating group, each of which would
+ * have to go through all of them to find a group empty.
+ */
+const FEW_MATCHES = 500;
+
+function fewMatches(db: Db, fts: string): boolean {
+  const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM renders_fts WHERE renders_fts MATCH ? LIMIT ${FEW_MATCHES + 1})`).pluck().get(fts) as number;
+  return n <= FEW_MATCHES;
 }
 
 /** Ratings from best to worst: the order of a grid sorted by rating. */
