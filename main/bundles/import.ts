@@ -21,7 +21,7 @@ import { BundleError, cancelled, throwIfAborted } from './errors.js';
 import type { Manifest } from './manifest.js';
 import { mergeManifest, validateManifestReferences, type MergePlan } from './merge.js';
 import { ProgressMeter, type BundleProgress } from './progress.js';
-import { openBundle, type BundleSource } from './read-bundle.js';
+import { openBundle, type BundleLimits, type BundleSource } from './read-bundle.js';
 
 export interface BundleWriteContext {
   db: Db;
@@ -45,6 +45,7 @@ export interface BundlePreview {
 
 export interface ImportOptions {
   signal?: AbortSignal;
+  limits?: BundleLimits;
   onProgress?: (p: BundleProgress) => void;
 }
 
@@ -63,8 +64,8 @@ function describe(src: BundleSource, plan: MergePlan): BundlePreview {
 }
 
 /** What the bundle holds and what importing it would change; reads only the manifest. */
-export async function previewBundle(ctx: Pick<BundleWriteContext, 'db'>, file: string): Promise<BundlePreview> {
-  const src = await openBundle(file);
+export async function previewBundle(ctx: Pick<BundleWriteContext, 'db'>, file: string, limits?: BundleLimits): Promise<BundlePreview> {
+  const src = await openBundle(file, limits);
   try {
     return describe(src, mergeManifest(ctx.db, src.manifest, { dryRun: true }));
   } finally {
@@ -103,7 +104,7 @@ async function verifyEntry(src: BundleSource, name: string, want: { sha256: stri
 }
 
 export async function importBundle(ctx: BundleWriteContext, file: string, opts: ImportOptions = {}): Promise<BundleImportResult> {
-  const src = await openBundle(file);
+  const src = await openBundle(file, opts.limits);
   const staging = path.join(ctx.layout.tmp, `bundle-${randomBytes(8).toString('hex')}`);
   const placed: string[] = [];
   // Fan-out folders created for the new files, removed again (when empty) on a rollback.

@@ -19,6 +19,11 @@ export const MAX_COMPRESSION_RATIO = 100;
 const MAX_ENTRIES = 1_000_000;
 const MAX_NAME = 1024;
 
+/** Limits a caller may lower (tests do, to build an oversized manifest without writing 128 MB). */
+export interface BundleLimits {
+  maxManifestBytes?: number;
+}
+
 export interface BundleEntry {
   name: string;
   size: number;
@@ -120,14 +125,15 @@ function checkListing(manifest: Manifest, entries: Map<string, BundleEntry>): vo
   }
 }
 
-export async function openBundle(file: string): Promise<BundleSource> {
+export async function openBundle(file: string, limits: BundleLimits = {}): Promise<BundleSource> {
   const abs = path.resolve(file);
   const st = await lstat(abs).catch((err: NodeJS.ErrnoException) => {
     throw new BundleError('not_found', err.code === 'ENOENT' ? `There is no bundle at ${abs}.` : `Cannot read ${abs}: ${err.message}`);
   });
-  if (st.isDirectory()) return openFolder(abs);
+  const maxManifest = limits.maxManifestBytes ?? MAX_MANIFEST_BYTES;
+  if (st.isDirectory()) return openFolder(abs, maxManifest);
   if (!st.isFile()) throw new BundleError('not_a_bundle', `${abs} is not a file or folder.`);
-  return openZip(abs);
+  return openZip(abs, maxManifest);
 }
 
 function zipError(err: Error, file: string): BundleError {
@@ -139,7 +145,7 @@ function zipError(err: Error, file: string): BundleError {
   return new BundleError('not_a_bundle', `${path.basename(file)} could not be read as a bundle (${msg}).`);
 }
 
-async function openZip(file: string): Promise<BundleSource> {
+async function openZip(file: string, maxManifest: number): Promise<BundleSource> {
   let zip: yauzl.ZipFile;
   try {
     // Names are decoded and checked here, not by yauzl, so each refusal names its entry plainly.
@@ -173,10 +179,10 @@ async function openZip(file: string): Promise<BundleSource> {
     checkNames(names);
     const manifestEntry = raw.get(MANIFEST_NAME);
     if (!manifestEntry) throw new BundleError('not_a_bundle', `${path.basename(file)} has no ${MANIFEST_NAME}; it is not a Dailies bundle.`);
-    if (manifestEntry.uncompressedSize > MAX_MANIFEST_BYTES) {
-      throw refuse('manifest_too_large', MANIFEST_NAME, `is ${manifestEntry.uncompressedSize} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`);
+    if (manifestEntry.uncompressedSize > maxManifest) {
+      throw refuse('manifest_too_large', MANIFEST_NAME, `is ${manifestEntry.uncompressedSize} bytes; at most ${maxManifest} are accepted`);
     }
-    const manifest = parseManifest(await readAll(await zip.openReadStreamPromise(manifestEntry), MAX_MANIFEST_BYTES, MANIFEST_NAME));
+    const manifest = parseManifest(await readAll(await zip.openReadStreamPromise(manifestEntry), maxManifest, MANIFEST_NAME));
     const entries = new Map([...raw].map(([n, e]) => [n, { name: n, size: e.uncompressedSize }]));
     checkListing(manifest, entries);
     return {
@@ -213,7 +219,7 @@ async function readAll(stream: Readable, max: number, name: string): Promise<Buf
   return Buffer.concat(chunks);
 }
 
-async function openFolder(dir: string): Promise<BundleSource> {
+async function openFolder(dir: string, maxManifest: number): Promise<BundleSource> {
   const entries = new Map<string, BundleEntry>();
   const names: string[] = [];
   const walk = async (rel: string): Promise<void> => {
@@ -234,7 +240,7 @@ async function openFolder(dir: string): Promise<BundleSource> {
   checkNames(names);
   const m = entries.get(MANIFEST_NAME);
   if (!m) throw new BundleError('not_a_bundle', `${dir} has no ${MANIFEST_NAME}; it is not a Dailies bundle folder.`);
-  if (m.size > MAX_MANIFEST_BYTES) throw refuse('manifest_too_large', MANIFEST_NAME, `is ${m.size} bytes; at most ${MAX_MANIFEST_BYTES} are accepted`);
+  if (m.size > maxManifest) throw refuse('manifest_too_large', MANIFEST_NAME, `is ${m.size} bytes; at most ${maxManifest} are accepted`);
   const manifest = parseManifest(await readFile(path.join(dir, MANIFEST_NAME)));
   checkListing(manifest, entries);
   return {
