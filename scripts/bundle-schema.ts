@@ -1,5 +1,5 @@
 // Writes docs/bundle-manifest.schema.json from the zod manifest (main/bundles/manifest.ts).
-// test/unit/bundle-schema.test.ts fails when the file in the repository is stale.
+// Run with `npm run bundle:schema`; test/unit/bundle-schema.test.ts fails when the file is stale.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

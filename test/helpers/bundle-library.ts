@@ -53,9 +53,10 @@ export async function buildSampleProject(core: Core, srcDir: string, name = 'Fox
       `task-${renderId}`, credits, `video-${renderId}`, now, now).lastInsertRowid);
     db.prepare("INSERT INTO charges (job_id, kind, credits, provider, note, created_at) VALUES (?, 'estimate', ?, 'kling', 'estimate', ?)").run(id, credits, now);
     if (state === 'done') {
-      db.prepare("INSERT INTO charges (job_id, kind, credits, provider, note, created_at) VALUES (?, 'actual', ?, 'kling', 'task succeeded', ?)").run(id, credits, now + 1);
+      // The take is linked before the actual charge, as the engine does, so the charge trigger prices it.
       db.prepare("UPDATE renders SET job_id = ?, prompt_id = ?, provider = 'kling', model = 'kling-v2-6', task_type = 'text_to_video', source = 'job' WHERE id = ?")
         .run(id, prompt, renderId);
+      db.prepare("INSERT INTO charges (job_id, kind, credits, provider, note, created_at) VALUES (?, 'actual', ?, 'kling', 'task succeeded', ?)").run(id, credits, now + 1);
       db.prepare("INSERT INTO job_refs (job_id, ref_id, role, position) VALUES (?, ?, 'identity', 0)").run(id, refId);
       db.prepare("INSERT INTO render_refs (render_id, ref_id, role, position) VALUES (?, ?, 'identity', 0)").run(renderId, refId);
     }

@@ -1,0 +1,65 @@
+// Writing a hand-off file for an editor: OTIO, OTIOZ (OTIO with the media), CMX 3600 EDL, FCPXML,
+// or the CSV cost report. Written under a temp name beside the destination and renamed when
+// complete, never over an existing file.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import type { Db } from '../catalogue/open.js';
+import type { LibraryLayout } from '../store/layout.js';
+import { BundleError } from '../bundles/errors.js';
+import { handoffTimeline, type HandoffSelection, type HandoffTimeline } from './clips.js';
+import { csvText } from './csv.js';
+import { edlText } from './edl.js';
+import { fcpxmlText } from './fcpxml.js';
+import { otioText } from './otio.js';
+
+export const HANDOFF_FORMATS = ['otio', 'otioz', 'edl', 'fcpxml', 'csv'] as const;
+export type HandoffFormat = (typeof HANDOFF_FORMATS)[number];
+
+export interface HandoffResult {
+  destination: string;
+  format: HandoffFormat;
+  clips: number;
+  totalCostCredits: number;
+}
+
+async function writeOtioz(file: string, t: HandoffTimeline): Promise<void> {
+  const zip = new yazl.ZipFile();
+  const mediaName = (c: HandoffTimeline['clips'][number]) => `media/${c.sha256}.${c.ext}`;
+  zip.addBuffer(Buffer.from('1.0.0\n'), 'version.txt');
+  zip.addBuffer(Buffer.from(otioText(t, mediaName)), 'content.otio', { compress: true });
+  const added = new Set<string>();
+  for (const c of t.clips) {
+    if (added.has(c.sha256)) continue;
+    added.add(c.sha256);
+    zip.addReadStreamLazy(mediaName(c), { compress: false }, (cb) => cb(null, createReadStream(c.file)));
+  }
+  zip.end();
+  await pipeline(zip.outputStream as Readable, createWriteStream(file, { flags: 'wx' }));
+}
+
+export async function writeHandoff(
+  ctx: { db: Db; layout: LibraryLayout }, format: HandoffFormat, sel: HandoffSelection, destination: string,
+): Promise<HandoffResult> {
+  const dest = path.resolve(destination);
+  if (await stat(dest).catch(() => null)) throw new BundleError('destination_exists', `${dest} already exists; choose a new name so nothing is overwritten.`);
+  const t = handoffTimeline(ctx.db, ctx.layout, sel);
+  await mkdir(path.dirname(dest), { recursive: true });
+  const partial = `${dest}.partial`;
+  await rm(partial, { force: true });
+  try {
+    if (format === 'otioz') await writeOtioz(partial, t);
+    else {
+      const text = format === 'otio' ? otioText(t) : format === 'edl' ? edlText(t) : format === 'fcpxml' ? fcpxmlText(t) : csvText(t);
+      await writeFile(partial, text, { flag: 'wx' });
+    }
+    await rename(partial, dest);
+  } catch (err) {
+    await rm(partial, { force: true });
+    throw err;
+  }
+  return { destination: dest, format, clips: t.clips.length, totalCostCredits: t.clips.reduce((n, c) => n + c.costCredits, 0) };
+}
