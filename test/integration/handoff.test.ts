@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOMParser } from '@xmldom/xmldom';
+import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core.js';
 import { writeHandoff } from '../../main/handoff/handoff.js';
@@ -14,6 +14,24 @@ import { openTestCore } from '../helpers/core.js';
 import { buildSampleProject, type SampleProject } from '../helpers/bundle-library.js';
 import { tempDir } from '../helpers/temp.js';
 import { readZip } from '../helpers/zip-surgery.js';
+
+// @xmldom/xmldom (already installed with electron-builder's plist) is loaded without its type
+// declarations: they pull the DOM lib into the whole test project and change Node's global types.
+interface XmlElement {
+  tagName: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElement>;
+}
+interface XmlDocument {
+  documentElement: XmlElement | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElement>;
+}
+const { DOMParser } = createRequire(import.meta.url)('@xmldom/xmldom') as {
+  DOMParser: new (opts: { errorHandler: { error: (m: string) => void; fatalError: (m: string) => void } }) => {
+    parseFromString(text: string, type: string): XmlDocument;
+  };
+};
 
 let work: ReturnType<typeof tempDir>;
 let core: Core;
