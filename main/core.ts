@@ -20,6 +20,7 @@ import { watchHandlers } from './api/watch.js';
 import { demoHandlers, jobHandlers } from './api/jobs.js';
 import { reviewHandlers, storyboardHandlers } from './api/review.js';
 import { editHandlers } from './api/edit.js';
+import { gridHandlers } from './api/grid.js';
 import { Accounts, type DemoEndpoint } from './jobs/accounts.js';
 import { JobEngine, type EngineTiming } from './jobs/engine.js';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store.js';
@@ -96,6 +97,7 @@ export class Core {
     this.registry.register('review', reviewHandlers(this));
     this.registry.register('storyboard', storyboardHandlers(this));
     this.registry.register('edit', editHandlers(this));
+    this.registry.register('grid', gridHandlers(this));
     this.registry.assertComplete();
 
     // Sprites that a previous run did not finish (quit mid-import) are made again quietly.

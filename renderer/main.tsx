@@ -12,6 +12,7 @@ import './edit/edit.css';
 import './settings/settings.css';
 import './settings/watch-folders/watch-folders.css';
 import './watch/watch.css';
+import './keys/keys.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

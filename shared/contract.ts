@@ -9,11 +9,12 @@ import { watchChannels } from './channels/watch.js';
 import { demoChannels, jobChannels } from './channels/jobs.js';
 import { reviewChannels } from './channels/review.js';
 import { editChannels } from './channels/edit.js';
+import { gridChannels } from './channels/grid.js';
 
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
 
-export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels, editChannels);
+export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels, editChannels, gridChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

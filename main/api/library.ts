@@ -5,6 +5,7 @@ import { createProject, listProjects, projectCosts, requireProject } from '../ca
 import { listShots } from '../catalogue/shots.js';
 import { countRenders, getRender, pageRenders } from '../catalogue/renders.js';
 import { pageReferences } from '../catalogue/references.js';
+import { resolveRenderFilter } from '../catalogue/render-query.js';
 
 export function libraryHandlers(core: Core): DomainHandlers {
   return {
@@ -35,8 +36,15 @@ export function projectHandlers(core: Core): DomainHandlers {
 
 export function renderHandlers(core: Core): DomainHandlers {
   return {
-    'renders.page': (input) => pageRenders(core.db, input),
-    'renders.count': ({ filter }) => ({ count: countRenders(core.db, filter) }),
+    // The search box's text may carry field:value filters (query-syntax.ts); resolved here, once.
+    'renders.page': (input) => {
+      const { filter, empty } = resolveRenderFilter(core.db, input.filter);
+      return empty ? { items: [], nextCursor: null } : pageRenders(core.db, { ...input, filter });
+    },
+    'renders.count': (input) => {
+      const { filter, empty } = resolveRenderFilter(core.db, input.filter);
+      return { count: empty ? 0 : countRenders(core.db, filter) };
+    },
     'renders.get': ({ id }) => getRender(core.db, id),
     'references.page': (input) => pageReferences(core.db, input),
   };

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
 import { ftsMatch, withRating } from './search-terms.js';
 import { assetFromRow, type AssetRow } from './assets.js';
 import { newUid } from './uid.js';
+import { rangeClauses, type NumRange } from './range-clauses.js';
 
 export interface RenderFilterParsed {
   text: string;
@@ -19,6 +20,11 @@ export interface RenderFilterParsed {
   tag?: string | undefined;
   ratingMin?: number | undefined;
   flag?: RenderFlag | 'none' | undefined;
+  ratingMax?: number | undefined;
+  cost?: NumRange | undefined;
+  created?: NumRange | undefined;
+  duration?: NumRange | undefined;
+  hasChildren?: boolean | undefined;
 }
 
 /**
@@ -64,7 +70,7 @@ function cardFromRow(row: CardRow): RenderCard {
  * WHERE clauses for the facet filters (text search is handled by the caller; so is the tag when
  * the caller drives the query from render_tags, `withTag` false).
  */
-function filterClauses(f: RenderFilterParsed, params: Record<string, unknown>, withTag = true): string[] {
+export function filterClauses(f: RenderFilterParsed, params: Record<string, unknown>, withTag = true): string[] {
   const where: string[] = [];
   const eq = (col: string, name: string, value: unknown) => {
     if (value === undefined) return;
@@ -83,6 +89,14 @@ function filterClauses(f: RenderFilterParsed, params: Record<string, unknown>, w
   }
   if (f.flag === 'none') where.push('r.flag IS NULL');
   else eq('r.flag', 'flag', f.flag);
+  if (f.ratingMax !== undefined && f.ratingMax < 5) {
+    where.push('r.rating <= @ratingMax');
+    params.ratingMax = f.ratingMax;
+  }
+  where.push(...rangeClauses('r.cost_credits', 'cost', f.cost, params));
+  where.push(...rangeClauses('r.created_at', 'created', f.created, params));
+  where.push(...rangeClauses('r.duration_ms', 'duration', f.duration, params));
+  if (f.hasChildren !== undefined) where.push(`${f.hasChildren ? '' : 'NOT '}EXISTS (SELECT 1 FROM lineage l WHERE l.parent_id = r.id)`);
   if (f.tag !== undefined && withTag) {
     where.push('r.id IN (SELECT rt.render_id FROM render_tags rt JOIN tags t ON t.id = rt.tag_id WHERE t.name = @tag)');
     params.tag = f.tag;

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { RenderSort } from '../../shared/contract.js';
 import { ImportButton } from '../import/ImportButton.js';
 
@@ -17,18 +17,21 @@ const SORTS = Object.keys(SORT_LABELS) as RenderSort[];
 interface Props {
   search: string;
   onSearch(text: string): void;
+  /** The search box, for the `/` key. */
+  searchRef?: Ref<HTMLInputElement>;
   sort: RenderSort;
   onSort(sort: RenderSort): void;
   /** Studio actions shown after Import (New generation, Jobs, Settings). */
   actions?: ReactNode;
 }
 
-export function LibraryToolbar({ search, onSearch, sort, onSort, actions }: Props) {
+export function LibraryToolbar({ search, onSearch, searchRef, sort, onSort, actions }: Props) {
   return (
     <header className="toolbar">
       <h1 className="brand">Dailies</h1>
       <div className="toolbar-controls" role="search">
         <input
+          ref={searchRef}
           type="search"
           className="input search"
           aria-label="Search renders"

@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { RenderSort } from '../../shared/contract.js';
 import type { RenderCard } from '../../shared/domain.js';
 import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
+import { useKeyBindings } from '../keys/keymap-context.js';
 import { NewGenerationButton } from '../generate/GenerateDialog.js';
 import { JobsPanel } from '../jobs/JobsPanel.js';
 import { JobsToggle } from '../jobs/JobsToggle.js';
@@ -61,6 +62,14 @@ export function LibraryView() {
     setTab('renders');
   };
 
+  const searchRef = useRef<HTMLInputElement>(null);
+  useKeyBindings({
+    title: 'Library',
+    bindings: [
+      { keys: ['/'], label: 'Search', run: () => searchRef.current?.focus() },
+    ],
+  });
+
   const empty = counts !== undefined && counts.renders + counts.references === 0;
 
   return (
@@ -68,6 +77,7 @@ export function LibraryView() {
       <LibraryToolbar
         search={search}
         onSearch={searchRenders}
+        searchRef={searchRef}
         sort={sort}
         onSort={sortRenders}
         actions={

@@ -5,6 +5,7 @@ import type { KeysetPages } from './keyset-pages.js';
 import { GRID_PADDING, TILE_GAP, gridLayout } from './grid-layout.js';
 import { RenderTile, tileId } from './RenderTile.js';
 import { useElementWidth } from './use-element-width.js';
+import { useKeyBindings } from '../keys/keymap-context.js';
 import { thumbsOf, type ThumbState } from './use-thumbnail-updates.js';
 
 interface Props {
@@ -60,6 +61,16 @@ export function RenderGrid({ pages, total, thumbs, selectedId, onSelect }: Props
     },
     [items, onSelect],
   );
+
+  // Handled by the listbox itself (they need its focus); declared so the keyboard map lists them.
+  useKeyBindings({
+    title: 'Grid',
+    bindings: [
+      { keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], label: 'Move between takes' },
+      { keys: ['PageUp', 'PageDown', 'Home', 'End'], label: 'Move a screen, to the first or last take' },
+      { keys: ['Enter'], label: 'Open the take in the detail panel' },
+    ],
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!items.length) return;

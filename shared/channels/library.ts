@@ -6,9 +6,17 @@ import type {
 } from '../domain.js';
 import { channel, Empty, Id } from './channel.js';
 
+/** A numeric interval (any bound may be absent); for dates, epoch milliseconds. */
+export const NumRange = z
+  .object({ gt: z.number().finite().optional(), gte: z.number().finite().optional(), lt: z.number().finite().optional(), lte: z.number().finite().optional() })
+  .strict();
+
 export const RenderFilter = z
   .object({
-    /** Free text over titles (file names) and prompts; words match as prefixes, "quoted phrases" exactly. */
+    /**
+     * What the user typed: free text over titles (file names) and prompts (words match as
+     * prefixes, "quoted phrases" exactly) plus `field:value` filters (main/catalogue/query-syntax.ts).
+     */
     text: z.string().trim().max(500).default(''),
     projectId: Id.optional(),
     shotId: Id.optional(),
@@ -19,6 +27,15 @@ export const RenderFilter = z
     tag: z.string().min(1).max(128).optional(),
     ratingMin: z.number().int().min(0).max(5).optional(),
     flag: z.enum([...RENDER_FLAGS, 'none']).optional(),
+    ratingMax: z.number().int().min(0).max(5).optional(),
+    /** Credits (renders.cost_credits). */
+    cost: NumRange.optional(),
+    /** When added to the library (epoch ms). */
+    created: NumRange.optional(),
+    /** Length in milliseconds. */
+    duration: NumRange.optional(),
+    /** Renders that other renders were made from (lineage parents), or (false) those that none were. */
+    hasChildren: z.boolean().optional(),
   })
   .strict();
 export type RenderFilter = z.input<typeof RenderFilter>;

@@ -2,6 +2,7 @@ import { sql as domain } from './0001-domain.js';
 import { sql as watch } from './0002-watch.js';
 import { sql as jobs } from './0003-jobs.js';
 import { sql as searchTerms } from './0004-search.js';
+import { sql as savedSearches } from './0005-saved-searches.js';
 
 /** Ordered list; the catalogue's schema version is the number of entries applied. Append only. */
 export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
   { name: '0002-watch', sql: watch },
   { name: '0003-jobs', sql: jobs },
   { name: '0004-search', sql: searchTerms },
+  { name: '0005-saved-searches', sql: savedSearches },
 ];
