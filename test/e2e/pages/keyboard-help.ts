@@ -1,0 +1,21 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The `?` keyboard map: groups of keys and the search syntax. */
+export class KeyboardHelp {
+  readonly root: Locator;
+  readonly closeButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('dialog', { name: 'Keyboard' });
+    this.closeButton = this.root.getByRole('button', { name: 'Close keyboard map' });
+  }
+
+  group(title: string): Locator {
+    return this.root.getByRole('region', { name: title });
+  }
+
+  /** The row for an action, e.g. "Search"; its header cell holds the keys. */
+  row(label: string): Locator {
+    return this.root.getByRole('row').filter({ has: this.page.getByRole('cell', { name: label, exact: true }) });
+  }
+}
