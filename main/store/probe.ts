@@ -2,7 +2,7 @@
 import type { MediaKind, ProbeData } from '../../shared/domain.js';
 import { runTool, ToolError } from './run-tool.js';
 
-interface FfprobeStream {
+export interface FfprobeStream {
   codec_type?: string;
   codec_name?: string;
   width?: number;
@@ -12,7 +12,7 @@ interface FfprobeStream {
   duration?: string;
   disposition?: { attached_pic?: number };
 }
-interface FfprobeOutput {
+export interface FfprobeOutput {
   streams?: FfprobeStream[];
   format?: { format_name?: string; duration?: string; tags?: Record<string, string> };
 }
