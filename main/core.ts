@@ -14,6 +14,7 @@ import { resolveMediaTools, type MediaTools } from './store/tools.js';
 import { FolderImports } from './import/folder-import.js';
 import { makeSprites } from './import/sprites.js';
 import { assetsMissingSprites } from './catalogue/assets.js';
+import { checkAwaitingPosters } from './import/decode-check.js';
 import { Registry } from './api/registry.js';
 import { importHandlers, libraryHandlers, projectHandlers, renderHandlers } from './api/library.js';
 import { watchHandlers } from './api/watch.js';
@@ -62,6 +63,7 @@ export class Core {
   private readonly registry = new Registry();
   private readonly lock: LibraryLock;
   private closed = false;
+  private closing = false;
   private background: Promise<void> = Promise.resolve();
 
   constructor(opts: CoreOptions) {
@@ -103,6 +105,9 @@ export class Core {
     // Sprites that a previous run did not finish (quit mid-import) are made again quietly.
     const pending = assetsMissingSprites(this.db);
     if (pending.length) this.background = makeSprites(this, pending, (e) => this.emit(e), this.log);
+    // Pictures catalogued by a run that closed before their posters were made (decode-check.ts).
+    const posters = checkAwaitingPosters(this, (e) => this.emit(e), { cancelled: () => this.closing, log: this.log });
+    this.background = Promise.all([this.background, posters]).then(() => undefined);
 
     this.watch = new WatchService({
       ctx: { db: this.db, layout: this.layout, tools: this.tools, pool: this.pool },
@@ -142,6 +147,7 @@ export class Core {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.closing = true;
     await this.watch.close();
     await this.jobs.stop();
     await this.demo.close();

@@ -82,3 +82,44 @@ export function assetsMissingSprites(db: Db): { sha256: string; ext: string; dur
     )
     .all() as { sha256: string; ext: string; durationMs: number }[];
 }
+
+/** The poster exists: the file decoded. The sprite count is left as it is. */
+export function setHasPoster(db: Db, sha256: string): void {
+  db.prepare('UPDATE assets SET has_poster = 1 WHERE sha256 = ?').run(sha256);
+}
+
+/**
+ * Pictures (videos and stills) whose poster is still to be made: catalogued by an import that
+ * had not checked, before it ended, that they decode.
+ */
+export function assetsAwaitingPoster(db: Db): { sha256: string; ext: string; durationMs: number | null; externalPath: string | null }[] {
+  return db
+    .prepare(
+      `SELECT sha256, ext, duration_ms AS durationMs, external_path AS externalPath FROM assets
+       WHERE has_poster = 0 AND kind IN ('video', 'image') AND missing = 0`,
+    )
+    .all() as { sha256: string; ext: string; durationMs: number | null; externalPath: string | null }[];
+}
+
+/**
+ * Takes out of the catalogue an asset that turned out not to decode, with the takes and
+ * references made of it, as if it had never been imported. Only content that came in through
+ * an import is removed (`onlyImported`): a generated take or a reference used by a job stays.
+ * Returns the ids removed, or null when it was kept.
+ */
+export function removeUndecodable(db: Db, sha256: string): { storage: 'store' | 'external'; renders: number[]; references: number[] } | null {
+  return db.transaction(() => {
+    const asset = db.prepare('SELECT id, storage FROM assets WHERE sha256 = ?').get(sha256) as { id: number; storage: 'store' | 'external' } | undefined;
+    if (!asset) return null;
+    const made = db.prepare(
+      `SELECT (SELECT count(*) FROM renders WHERE asset_id = ? AND (job_id IS NOT NULL OR source NOT IN ('import', 'watch')))
+            + (SELECT count(*) FROM job_refs j JOIN refs r ON r.id = j.ref_id WHERE r.asset_id = ?)`,
+    ).pluck().get(asset.id, asset.id) as number;
+    if (made > 0) return null;
+    const renders = db.prepare('DELETE FROM renders WHERE asset_id = ? RETURNING id').pluck().all(asset.id) as number[];
+    db.prepare('DELETE FROM render_refs WHERE ref_id IN (SELECT id FROM refs WHERE asset_id = ?)').run(asset.id);
+    const references = db.prepare('DELETE FROM refs WHERE asset_id = ? RETURNING id').pluck().all(asset.id) as number[];
+    db.prepare('DELETE FROM assets WHERE id = ?').run(asset.id);
+    return { storage: asset.storage, renders, references };
+  })();
+}

@@ -1,5 +1,7 @@
 // "Import a folder…": walks the folder, imports files on the media pool, reports progress as
 // events (throttled), keeps a summary per import, then makes hover-scrub sprites in the background.
+// A file's summary line is written once its poster shows it decodes (decode-check.ts): hashing
+// and probing go on meanwhile, so the posters are the only ffmpeg work on the way.
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { ContractError } from '../../shared/errors.js';
 import { importFile, type ImportContext } from './import-file.js';
 import { describeFsError, walkFolder } from './walk.js';
 import { makeSprites, type SpriteJob } from './sprites.js';
+import { checkDecodes } from './decode-check.js';
 
 const PROGRESS_EVERY_MS = 100;
 
@@ -92,21 +95,23 @@ export class FolderImports {
     // Files go through the pipeline a few at a time; the ffmpeg work inside is bounded by the pool.
     const files = pLimit(Math.max(2, os.availableParallelism()));
     await Promise.all(
-      walk.files.map((file) =>
-        files(async () => {
-          const outcome = await importFile({ ...this.ctx, projectId }, file);
-          if (outcome.status === 'imported') {
-            if (outcome.renderId) newRenders.push(outcome.renderId);
-            if (outcome.referenceId) newRefs.push(outcome.referenceId);
-            if (outcome.kind === 'video' && outcome.sha256 && outcome.ext && outcome.durationMs) {
-              sprites.push({ sha256: outcome.sha256, ext: outcome.ext, durationMs: outcome.durationMs });
-            }
+      walk.files.map(async (file) => {
+        let outcome = await files(() => importFile({ ...this.ctx, projectId }, file));
+        if (outcome.check) {
+          const decoded = await checkDecodes(this.ctx, outcome.check, this.emit);
+          if (decoded.ok === false) outcome = { path: file, status: 'failed', reason: decoded.reason };
+        }
+        if (outcome.status === 'imported') {
+          if (outcome.renderId) newRenders.push(outcome.renderId);
+          if (outcome.referenceId) newRefs.push(outcome.referenceId);
+          if (outcome.kind === 'video' && outcome.sha256 && outcome.ext && outcome.durationMs) {
+            sprites.push({ sha256: outcome.sha256, ext: outcome.ext, durationMs: outcome.durationMs });
           }
-          const { sha256: _s, durationMs: _d, ext: _e, ...line } = outcome;
-          this.record(summary, line);
-          progress(file);
-        }),
-      ),
+        }
+        const { sha256: _s, durationMs: _d, ext: _e, check: _c, ...line } = outcome;
+        this.record(summary, line);
+        progress(file);
+      }),
     );
     summary.files.sort((a, b) => a.path.localeCompare(b.path));
     summary.finishedAt = Date.now();

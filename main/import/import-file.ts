@@ -1,7 +1,9 @@
 // Importing one file, the one path every import takes ("Import a folder…" and watched folders):
 // hash (copying into the library's temp folder, or in place for reference-in-place folders),
-// probe, make the poster, read the file's metadata, move into the store, then add the catalogue
-// rows in one transaction. Any failure before the transaction leaves the catalogue as it was
+// probe (in-process for the common formats, else ffprobe), read the file's metadata, move into
+// the store, then add the catalogue rows in one transaction. No ffmpeg runs here: whether a
+// picture decodes is found out by its poster, made after (decode-check.ts), which takes a file
+// that does not decode out again; the callers report it as refused. Any failure before the transaction leaves the catalogue as it was
 // and removes the temp file. Content already catalogued is never imported again: the new place
 // is recorded, and an in-place asset whose file moved is pointed at its new path.
 import { existsSync } from 'node:fs';
@@ -16,11 +18,11 @@ import { adoptIntoStore, currentLocationsForAsset, markGone, markOverwritten, re
 import { insertRender, renderIdForAsset } from '../catalogue/renders.js';
 import { insertReference, referenceIdForAsset } from '../catalogue/references.js';
 import { commitStaged, discardStaged, hashFile, stageFile, type StagedFile } from '../store/ingest.js';
-import { thumbPath, type LibraryLayout } from '../store/layout.js';
-import { NotMediaError, probeWithTags } from '../store/probe.js';
-import { makePoster } from '../store/thumbnails.js';
+import type { LibraryLayout } from '../store/layout.js';
+import { NotMediaError } from '../store/probe.js';
+import { probeMedia } from '../store/fast-probe/index.js';
 import type { MediaTools } from '../store/tools.js';
-import { ToolError } from '../store/run-tool.js';
+import type { DecodeCheck } from './decode-check.js';
 import { describeFsError } from './walk.js';
 import { readFileMetadata } from './metadata/file-metadata.js';
 import { applyRenderMetadata, promptIdFor } from './metadata/apply-metadata.js';
@@ -49,6 +51,8 @@ export type ImportedFile = ImportFileOutcome & {
   foundAgain?: string[];
   /** Imported, but something about it needs saying (a sidecar that could not be used). */
   warning?: string;
+  /** A new picture whose poster (and so whether it decodes) is still to be made: the caller runs it. */
+  check?: DecodeCheck;
 };
 
 function existingIds(db: Db, assetId: number, kind: MediaKind): Pick<ImportFileOutcome, 'renderId' | 'referenceId'> {
@@ -133,14 +137,7 @@ export async function importFile(ctx: ImportContext, file: string): Promise<Impo
       return out;
     }
 
-    const { data: probed, tags } = await ctx.pool(() => probeWithTags(ctx.tools.ffprobe, media, type.kind));
-    if (type.kind !== 'audio') {
-      // A file ffprobe accepts but ffmpeg cannot decode a frame from is damaged: refuse it now
-      // rather than showing a broken tile forever.
-      await ctx.pool(() =>
-        makePoster(ctx.tools.ffmpeg, media, thumbPath(ctx.layout, sha256, 'poster'), ctx.layout.tmp, probed.durationMs),
-      );
-    }
+    const { data: probed, tags } = await probeMedia(ctx.tools.ffprobe, media, ext, type.kind, ctx.pool);
     const meta = await readFileMetadata(file, ext, tags);
     if (staged) await commitStaged(ctx.layout, staged, ext);
 
@@ -150,7 +147,7 @@ export async function importFile(ctx: ImportContext, file: string): Promise<Impo
       const again = findAssetBySha(ctx.db, sha256);
       if (again) return knownContent(ctx.db, again, file, seen, inPlace);
       const assetId = insertAsset(ctx.db, {
-        sha256, ext, size, probe: probed, hasPoster: type.kind !== 'audio', externalPath: inPlace ? file : null,
+        sha256, ext, size, probe: probed, hasPoster: false, externalPath: inPlace ? file : null,
       });
       recordLocation(ctx.db, assetId, file, seen);
       const missingNow = inPlace ? markOverwritten(ctx.db, file, assetId) : [];
@@ -158,6 +155,7 @@ export async function importFile(ctx: ImportContext, file: string): Promise<Impo
       const base: ImportedFile = {
         path: file, status: 'imported', kind: type.kind, sha256, durationMs: probed.durationMs, ext,
         ...(missingNow.length ? { missingNow } : {}), ...(meta.warning ? { warning: meta.warning } : {}),
+        ...(type.kind !== 'audio' ? { check: { sha256, ext, durationMs: probed.durationMs, externalPath: inPlace ? file : null } } : {}),
       };
       const asRender = type.kind === 'video' || (type.kind === 'image' && ctx.imagesAs === 'render');
       if (asRender) {
@@ -179,7 +177,6 @@ export async function importFile(ctx: ImportContext, file: string): Promise<Impo
   } catch (err) {
     if (staged) await discardStaged(staged);
     if (err instanceof NotMediaError) return { path: file, status: 'failed', reason: err.message };
-    if (err instanceof ToolError) return { path: file, status: 'failed', reason: `Could not decode a frame (${err.message}); the file looks damaged.` };
     return { path: file, status: 'failed', reason: describeFsError(err) };
   }
 }

@@ -16,6 +16,7 @@ import { saveWatchStatus } from '../catalogue/watch-folders.js';
 import { currentLocation, currentLocationsUnder, markGone } from '../catalogue/locations.js';
 import { importFile, type ImportContext, type ImportedFile } from '../import/import-file.js';
 import { makeSprites, type SpriteJob } from '../import/sprites.js';
+import { checkDecodes } from '../import/decode-check.js';
 import { isInside } from '../store/layout.js';
 import { isIgnoredName, PathFilter } from './file-names.js';
 import { StabilityTracker } from './stability.js';
@@ -266,12 +267,26 @@ export class FolderWatcher {
         },
         file,
       );
-      this.record(outcome);
+      if (outcome.check) this.track(this.afterDecodeCheck(outcome));
+      else this.record(outcome);
     } catch (err) {
       this.record({ path: file, status: 'failed', reason: (err as Error).message });
     } finally {
       this.scanStep(file);
     }
+  }
+
+  /**
+   * A new picture is announced once its poster shows it decodes, outside the files-at-once limit
+   * so hashing and probing the next files go on meanwhile. One that does not decode is reported
+   * as failed. On close, checks not started are left for the next start (assets awaiting a poster).
+   */
+  private async afterDecodeCheck(outcome: ImportedFile): Promise<void> {
+    const decoded = await checkDecodes(this.deps.ctx, outcome.check!, this.deps.emit, {
+      cancelled: () => this.closed, log: this.deps.log,
+    });
+    if (decoded.ok === false) this.record({ path: outcome.path, status: 'failed', reason: decoded.reason });
+    else if (!this.closed) this.record(outcome);
   }
 
   private record(o: ImportedFile): void {

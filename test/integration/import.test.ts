@@ -1,6 +1,7 @@
 // "Import a folder…" end to end in the core: real files, real ffmpeg/ffprobe, a real catalogue.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core.js';
@@ -9,22 +10,26 @@ import { mediaPath, thumbPath } from '../../main/store/layout.js';
 import type { RenderDetail } from '../../shared/domain.js';
 import type { RendersPage } from '../../shared/contract.js';
 import { importFolder, openTestCore } from '../helpers/core.js';
-import { makeAudio, makeClip, makeImage } from '../helpers/media.js';
+import { makeAudio, makeClip, makeImage, tools } from '../helpers/media.js';
+import { waitFor } from '../helpers/wait.js';
 import { tempDir } from '../helpers/temp.js';
 
 let lib: ReturnType<typeof tempDir>;
 let src: ReturnType<typeof tempDir>;
+let gen: ReturnType<typeof tempDir>;
 let core: Core;
 
 beforeEach(() => {
   lib = tempDir('dailies-lib-');
   src = tempDir('dailies-src-');
+  gen = tempDir('dailies-gen-');
   core = openTestCore(lib.path);
 });
 afterEach(async () => {
   await core.close();
   lib.cleanup();
   src.cleanup();
+  gen.cleanup();
 });
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -110,6 +115,60 @@ describe('importing a folder', () => {
     expect(line('dangling.mp4')).toBeUndefined();
     expect(tableCounts()).toEqual({ a: 1, r: 1, f: 0 });
     expect(readdirSync(core.layout.tmp)).toEqual([]);
+  });
+
+  it('refuses a file whose header reads but whose pictures do not decode, on its summary line, leaving nothing behind', async () => {
+    // Header (moov) first and intact, picture data destroyed: the in-process probe reads it
+    // happily, so only the poster step can tell. It must not end up in the library.
+    const good = makeClip(path.join(src.path, 'good.mp4'));
+    const fast = path.join(src.path, 'faststart-src.mp4');
+    execFileSync(tools.ffmpeg, ['-v', 'error', '-y', '-i', good, '-c', 'copy', '-movflags', '+faststart', fast]);
+    const bytes = readFileSync(fast);
+    rmSync(fast);
+    const mdat = bytes.indexOf('mdat', 0, 'latin1') - 4;
+    expect(mdat).toBeGreaterThan(bytes.indexOf('moov', 0, 'latin1')); // moov before the data
+    const zeroed = Buffer.from(bytes);
+    zeroed.fill(0, mdat + 8, mdat + zeroed.readUInt32BE(mdat));
+    writeFileSync(path.join(src.path, 'zeroed.mp4'), zeroed);
+    const stillBytes = readFileSync(makeImage(path.join(gen.path, 'still.png'), 320, 180));
+    writeFileSync(path.join(src.path, 'cut.png'), stillBytes.subarray(0, Math.floor(stillBytes.length / 4)));
+
+    const { summary, events } = await importFolder(core, src.path);
+    const line = (name: string) => summary.files.find((f) => path.basename(f.path) === name);
+    expect(summary).toMatchObject({ imported: 1, failed: 2 });
+    expect(line('good.mp4')?.status).toBe('imported');
+    expect(line('zeroed.mp4')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^Could not decode a frame .*damaged\.$/) });
+    expect(line('cut.png')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/damaged|Not an image/) });
+    // Nothing of them remains: no rows, no stored file, no poster; the good one has its poster.
+    expect(tableCounts()).toEqual({ a: 1, r: 1, f: 0 });
+    const stored = readdirSync(core.layout.media, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    expect(stored.map((d) => d.name)).toEqual([`${sha256(good)}.mp4`]);
+    expect(existsSync(thumbPath(core.layout, sha256(path.join(src.path, 'zeroed.mp4')), 'poster'))).toBe(false);
+    expect(core.db.prepare('SELECT has_poster FROM assets').pluck().all()).toEqual([1]);
+    // Progress never counted them as imported, not even for a moment.
+    const counted = events.flatMap((e) => (e.type === 'import.progress' ? [e.imported] : []));
+    expect(Math.max(...counted)).toBe(1);
+  });
+
+  it('checks at the next start what a closed library had catalogued but not yet decoded', async () => {
+    const good = makeClip(path.join(src.path, 'good.mp4'));
+    const broken = Buffer.from(readFileSync(good));
+    const mdat = broken.indexOf('mdat', 0, 'latin1') - 4;
+    broken.fill(0, mdat + 8, mdat + broken.readUInt32BE(mdat));
+    // moov at the end here (ffmpeg's default); still read in-process, data zeroed.
+    writeFileSync(path.join(src.path, 'broken.mp4'), broken);
+    const ctx = { db: core.db, layout: core.layout, tools: core.tools, pool: core.pool };
+    for (const f of ['good.mp4', 'broken.mp4']) {
+      const out = await importFile(ctx, path.join(src.path, f));
+      expect(out).toMatchObject({ status: 'imported', check: { sha256: expect.any(String) } });
+    }
+    expect(tableCounts()).toEqual({ a: 2, r: 2, f: 0 });
+    await core.close(); // before any poster was made
+    core = openTestCore(lib.path);
+    await waitFor('the start-up check to finish', () => core.db.prepare('SELECT count(*) FROM assets WHERE has_poster = 0').pluck().get() === 0);
+    expect(tableCounts()).toEqual({ a: 1, r: 1, f: 0 });
+    expect(core.db.prepare('SELECT sha256 FROM assets').pluck().all()).toEqual([sha256(good)]);
+    expect(existsSync(mediaPath(core.layout, sha256(path.join(src.path, 'broken.mp4')), 'mp4'))).toBe(false);
   });
 
   it('says so when the folder does not exist, and changes nothing', async () => {

@@ -1,0 +1,95 @@
+// Whether an imported picture decodes, found out by making its poster. Probing no longer starts
+// ffmpeg (main/store/fast-probe), so a file whose header reads well but whose frames do not —
+// cut off mid-download, damaged on disk — is caught here, after it was catalogued: it is taken
+// out of the catalogue again (and out of the store) and reported as refused, with the reason,
+// on the same summary line or arrival notice an import-time refusal had.
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import type { CoreEvent } from '../../shared/events.js';
+import { assetsAwaitingPoster, removeUndecodable, setHasPoster } from '../catalogue/assets.js';
+import { externalPathFor } from '../catalogue/locations.js';
+import { mediaPath, thumbPath } from '../store/layout.js';
+import { ToolError } from '../store/run-tool.js';
+import { makePoster } from '../store/thumbnails.js';
+import type { ImportContext } from './import-file.js';
+
+export interface DecodeCheck {
+  sha256: string;
+  ext: string;
+  durationMs: number | null;
+  /** Where the file is when it was catalogued in place; else it is in the store. */
+  externalPath: string | null;
+}
+
+export type DecodeResult =
+  | { ok: true }
+  /** It does not decode: its catalogue rows are gone (ids listed), `reason` is for the user. */
+  | { ok: false; reason: string; renders: number[]; references: number[] }
+  /** Not known now (closing, the in-place file moved away, ffmpeg timed out): tried again at the next start. */
+  | { ok: null };
+
+export async function checkDecodes(
+  ctx: Pick<ImportContext, 'db' | 'layout' | 'tools' | 'pool'>,
+  job: DecodeCheck,
+  emit: (e: CoreEvent) => void,
+  opts: { cancelled?: () => boolean; log?: (msg: string) => void } = {},
+): Promise<DecodeResult> {
+  return ctx.pool(async (): Promise<DecodeResult> => {
+    if (opts.cancelled?.() || !ctx.db.open) return { ok: null };
+    // An in-place file may have moved since it was catalogued: read it where it is now.
+    const file = job.externalPath
+      ? externalPathFor(ctx.db, job.sha256, job.ext) ?? job.externalPath
+      : mediaPath(ctx.layout, job.sha256, job.ext);
+    if (!existsSync(file)) return { ok: null };
+    try {
+      await makePoster(ctx.tools.ffmpeg, file, thumbPath(ctx.layout, job.sha256, 'poster'), ctx.layout.tmp, job.durationMs);
+    } catch (err) {
+      if (!existsSync(file) || !ctx.db.open) return { ok: null };
+      // ffmpeg can also end "successfully" having written no picture: the rename then finds nothing.
+      const noPicture = (err as NodeJS.ErrnoException).code === 'ENOENT';
+      if (!noPicture && (!(err instanceof ToolError) || /timed out$/.test(err.message))) return { ok: null };
+      const why = noPicture ? 'no picture came out' : (err as Error).message;
+      return refuse(ctx, job, `Could not decode a frame (${why}); the file looks damaged.`, emit, opts.log);
+    }
+    if (!ctx.db.open) return { ok: null };
+    setHasPoster(ctx.db, job.sha256);
+    emit({ type: 'asset.thumbnails', sha256: job.sha256, hasPoster: true, spriteFrames: 0 });
+    return { ok: true };
+  });
+}
+
+async function refuse(
+  ctx: Pick<ImportContext, 'db' | 'layout'>, job: DecodeCheck, reason: string, emit: (e: CoreEvent) => void,
+  log: (msg: string) => void = (m) => console.warn(m),
+): Promise<DecodeResult> {
+  let removed: ReturnType<typeof removeUndecodable>;
+  try {
+    removed = removeUndecodable(ctx.db, job.sha256);
+  } catch (err) {
+    // Something newer refers to it (a foreign key): keep it, without a poster.
+    log(`could not take undecodable ${job.sha256} out of the catalogue: ${(err as Error).message}`);
+    return { ok: null };
+  }
+  if (!removed) return { ok: null };
+  if (removed.storage === 'store') await rm(mediaPath(ctx.layout, job.sha256, job.ext), { force: true });
+  if (removed.renders.length) emit({ type: 'catalogue.changed', entity: 'renders', ids: removed.renders });
+  if (removed.references.length) emit({ type: 'catalogue.changed', entity: 'references', ids: removed.references });
+  return { ok: false, reason, renders: removed.renders, references: removed.references };
+}
+
+/**
+ * At start: pictures an earlier run catalogued but closed before checking (posters not made).
+ * Ones that do not decode are taken out as an import would have; the log says which.
+ */
+export async function checkAwaitingPosters(
+  ctx: Pick<ImportContext, 'db' | 'layout' | 'tools' | 'pool'>,
+  emit: (e: CoreEvent) => void,
+  opts: { cancelled: () => boolean; log: (msg: string) => void },
+): Promise<void> {
+  await Promise.all(
+    assetsAwaitingPoster(ctx.db).map(async (a) => {
+      const r = await checkDecodes(ctx, a, emit, opts);
+      if (r.ok === false) opts.log(`${a.externalPath ?? a.sha256} was taken out of the library: ${r.reason}`);
+    }),
+  );
+}
