@@ -17,6 +17,9 @@ import { currentLocation, currentLocationsUnder, markGone } from '../catalogue/l
 import { importFile, type ImportContext, type ImportedFile } from '../import/import-file.js';
 import { makeSprites, type SpriteJob } from '../import/sprites.js';
 import { checkDecodes } from '../import/decode-check.js';
+import { isSidecar, readSidecar, SidecarError, sidecarPathFor } from '../import/metadata/file-metadata.js';
+import { SIDECAR_SUFFIX } from '../../shared/sidecar.js';
+import { applyLateSidecar, lastSeenAt } from '../import/metadata/late-sidecar.js';
 import { isInside } from '../store/layout.js';
 import { isIgnoredName, PathFilter } from './file-names.js';
 import { StabilityTracker } from './stability.js';
@@ -45,6 +48,10 @@ const noArrivals = (): Arrivals => ({
 export class FolderWatcher {
   private watcher: FSWatcher | null = null;
   private tracker: StabilityTracker | null = null;
+  /** Sidecars (`<media>.dailies.json`) settle on their own clock; they are not files to import. */
+  private sidecars: StabilityTracker | null = null;
+  /** The sidecar version (size, mtime) each import of this session found beside its media. */
+  private readonly sidecarRead = new Map<string, string>();
   private filter: PathFilter;
   /** Media files present in the folder, as far as the watcher knows. */
   private readonly present = new Set<string>();
@@ -99,6 +106,7 @@ export class FolderWatcher {
       (file, seen) => this.enqueue(file, seen),
       (file) => this.fileGone(file),
     );
+    this.sidecars = new StabilityTracker(this.deps.stabilityMs, (file, seen) => this.sidecarSettled(file, seen));
     const library = this.deps.ctx.layout.root;
     const watcher = watch(root, {
       ignoreInitial: false,
@@ -140,6 +148,7 @@ export class FolderWatcher {
   async close(): Promise<void> {
     this.closed = true;
     this.tracker?.close();
+    this.sidecars?.close();
     for (const t of this.goneChecks.values()) clearTimeout(t);
     this.goneChecks.clear();
     await this.watcher?.close();
@@ -155,7 +164,7 @@ export class FolderWatcher {
   async idle(): Promise<void> {
     for (;;) {
       while (this.work.size) await Promise.allSettled([...this.work]);
-      if (!this.tracker?.size && !this.importing.size && !this.goneChecks.size) return;
+      if (!this.tracker?.size && !this.sidecars?.size && !this.importing.size && !this.goneChecks.size) return;
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -165,7 +174,13 @@ export class FolderWatcher {
   }
 
   private seen(file: string, s: Stats | undefined, initial: boolean): void {
-    if (this.closed || !this.isCandidate(file)) return;
+    if (this.closed) return;
+    if (isSidecar(file)) {
+      const media = file.slice(0, -SIDECAR_SUFFIX.length);
+      if (this.isCandidate(media) && (!s || s.isFile())) this.sidecars?.observe(file, s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined);
+      return;
+    }
+    if (!this.isCandidate(file)) return;
     const pendingGone = this.goneChecks.get(file);
     if (pendingGone) {
       clearTimeout(pendingGone);
@@ -260,6 +275,8 @@ export class FolderWatcher {
       if (this.closed || !this.deps.ctx.db.open) return;
       const known = currentLocation(this.deps.ctx.db, file);
       if (known && known.size === seen.size && known.mtimeMs === Math.floor(seen.mtimeMs)) return;
+      const sidecar = await stat(sidecarPathFor(file)).catch(() => null);
+      if (sidecar) this.sidecarRead.set(file, `${sidecar.size}:${sidecar.mtimeMs}`);
       const outcome = await importFile(
         {
           ...this.deps.ctx, projectId: this.row.projectId ?? undefined, storage: this.row.mode === 'in_place' ? 'external' : 'store',
@@ -287,6 +304,41 @@ export class FolderWatcher {
     });
     if (decoded.ok === false) this.record({ path: outcome.path, status: 'failed', reason: decoded.reason });
     else if (!this.closed) this.record(outcome);
+  }
+
+  /**
+   * A sidecar finished writing. If its media is already catalogued and did not read this
+   * version of it, its facts are applied to the take now (after the media's import, if that is
+   * running). Media not catalogued yet reads the sidecar when it is imported. Across restarts,
+   * a sidecar older than when its place was last recorded was read then and is not applied again.
+   */
+  private sidecarSettled(sidecar: string, seen: { size: number; mtimeMs: number }): void {
+    const media = sidecar.slice(0, -SIDECAR_SUFFIX.length);
+    const run = async () => {
+      await this.importing.get(media);
+      if (this.closed || !this.deps.ctx.db.open) return;
+      const readThen = this.sidecarRead.get(media);
+      this.sidecarRead.delete(media);
+      if (readThen === `${seen.size}:${seen.mtimeMs}`) return;
+      const last = lastSeenAt(this.deps.ctx.db, media);
+      if (last === null || (readThen === undefined && seen.mtimeMs <= last)) return;
+      let applied: ReturnType<typeof applyLateSidecar> = null;
+      try {
+        const meta = await readSidecar(media);
+        if (!meta || this.closed || !this.deps.ctx.db.open) return;
+        applied = applyLateSidecar(this.deps.ctx.db, media, meta);
+      } catch (err) {
+        if (!(err instanceof SidecarError)) throw err;
+        this.arrivals.errors.push({ path: media, reason: err.message });
+        this.lastError = `${path.basename(media)}: ${err.message}`;
+        this.statusSoon();
+        return;
+      }
+      if (applied?.renderId) this.arrivals.renders.push(applied.renderId);
+      if (applied?.referenceId) this.arrivals.references.push(applied.referenceId);
+      if (applied) this.arrivalsSoon();
+    };
+    this.track(run().catch((err) => this.deps.log(`sidecar ${sidecar}: ${(err as Error).stack ?? String(err)}`)));
   }
 
   private record(o: ImportedFile): void {

@@ -11,7 +11,9 @@ import { readPngText } from '../../main/import/metadata/png-text.js';
 import { importFolder } from '../helpers/core.js';
 import { makeClip, makeImage, tools } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
-import { waitFor } from '../helpers/wait.js';
+import { pause, waitFor } from '../helpers/wait.js';
+import type { CoreEvent } from '../../shared/events.js';
+import type { WatchFolder } from '../../shared/channels/watch.js';
 
 let lib: ReturnType<typeof tempDir>;
 let src: ReturnType<typeof tempDir>;
@@ -91,6 +93,61 @@ describe('file metadata', () => {
       expect.stringMatching(/version 9, newer than this Dailies understands/),
     ]);
     expect(row('SELECT count(*) n FROM renders WHERE prompt_id IS NULL').n).toBe(2);
+  });
+
+  it('applies a sidecar written a second after its clip to the take the clip already became', async () => {
+    const events: CoreEvent[] = [];
+    core.onEvent((e) => events.push(e));
+    await core.dispatch('watch.add', { path: src.path });
+    await waitFor('the first scan', async () => ((await core.dispatch('watch.list', {})) as WatchFolder[])[0]?.status === 'watching');
+    const clip = makeClip(path.join(src.path, 'take_0042.mp4'), { seconds: 1, width: 160, height: 120 });
+    await waitFor('the clip as a take', () => (row('SELECT count(*) n FROM renders').n as number) === 1);
+    const before = row('SELECT id, title, prompt_id FROM renders');
+    expect(before).toMatchObject({ title: 'take_0042.mp4', prompt_id: null });
+    await core.watch.idle();
+
+    await pause(1000);
+    writeFileSync(`${clip}.dailies.json`, JSON.stringify({
+      schema: 'dailies.sidecar', version: 1, title: 'Harbour at dawn', prompt: 'a harbour at dawn, gulls', provider: 'kling',
+      model: 'kling-o1', task: 'text_to_video', params: { seed: 7 }, cost: { credits: 20 }, tags: ['harbour', 'selects'],
+    }));
+    await waitFor('the sidecar applied', () => row('SELECT prompt_id FROM renders').prompt_id !== null);
+    expect(row(`SELECT r.id, r.title, r.provider, r.model, r.task_type, r.cost_credits, p.text, json_extract(r.params, '$.seed') seed
+                FROM renders r JOIN prompts p ON p.id = r.prompt_id`)).toEqual({
+      id: before.id, title: 'Harbour at dawn', provider: 'kling', model: 'kling-o1', task_type: 'text_to_video', cost_credits: 20,
+      text: 'a harbour at dawn, gulls', seed: 7,
+    });
+    expect(core.db.prepare('SELECT t.name FROM render_tags rt JOIN tags t ON t.id = rt.tag_id ORDER BY t.name').pluck().all()).toEqual(['harbour', 'selects']);
+    // Still one take, found by its new title, and the grid was told it changed.
+    expect(row('SELECT count(*) n FROM renders').n).toBe(1);
+    expect(((await core.dispatch('renders.page', { filter: { text: 'harbour' } })) as { items: unknown[] }).items).toHaveLength(1);
+    await waitFor('the change announced', () => events.some((e) => e.type === 'catalogue.changed' && e.entity === 'renders' && e.ids.includes(before.id as number)));
+
+    // A restart does not apply it again, and nothing new arrives.
+    await core.close();
+    core = new Core({ libraryDir: lib.path, host: 'test', log: () => {}, watchStabilityMs: 300 });
+    const after: CoreEvent[] = [];
+    core.onEvent((e) => after.push(e));
+    await waitFor('the rescan', async () => ((await core.dispatch('watch.list', {})) as WatchFolder[])[0]?.status === 'watching');
+    await core.watch.idle();
+    await pause(600);
+    expect(after.filter((e) => e.type === 'catalogue.changed' || e.type === 'watch.arrived')).toEqual([]);
+    expect(row('SELECT count(*) n FROM renders').n).toBe(1);
+    expect(row('SELECT count(*) n FROM prompts').n).toBe(1);
+  });
+
+  it('says why a sidecar that arrives late and broken was not applied, and keeps the take as it was', async () => {
+    await core.dispatch('watch.add', { path: src.path });
+    const clip = makeClip(path.join(src.path, 'late.mp4'), { seconds: 1, width: 160, height: 120 });
+    await waitFor('the clip as a take', () => (row('SELECT count(*) n FROM renders').n as number) === 1);
+    await core.watch.idle();
+    writeFileSync(`${clip}.dailies.json`, JSON.stringify({ schema: 'dailies.sidecar', version: 1, cost: { credits: 'lots' } }));
+    const folder = await waitFor('the problem shown on the folder', async () => {
+      const f = ((await core.dispatch('watch.list', {})) as WatchFolder[])[0];
+      return f?.lastError?.startsWith('late.mp4: Its sidecar was ignored') ? f : null;
+    });
+    expect(folder.lastError).toMatch(/cost\.credits/);
+    expect(row('SELECT title, cost_credits FROM renders')).toEqual({ title: 'late.mp4', cost_credits: 0 });
   });
 
   it('reads ComfyUI PNG text chunks; with images as renders the still is a take with its prompt and model', async () => {
