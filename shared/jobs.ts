@@ -62,6 +62,17 @@ export interface EstimateResult {
   budget: { projectBudget: number | null; spent: number; wouldExceed: boolean } | null;
 }
 
+/**
+ * Something a user must know about a provider or model before choosing it, shown in Settings →
+ * Providers and the New generation form (Sora 2: OpenAI shuts its video API down 2026-09-24).
+ */
+export interface ProviderNotice {
+  kind: 'shutdown' | 'deprecated' | 'info';
+  message: string;
+  /** For a shutdown: the day the service stops (YYYY-MM-DD). */
+  date?: string;
+}
+
 /** What one model of a provider can do; the New generation form enables fields from this. */
 export interface ModelCapabilities {
   model: string;
@@ -76,4 +87,6 @@ export interface ModelCapabilities {
   promptMax: number;
   /** Output resolutions the model renders (MiniMax "768P"/"1080P"); absent when not chosen. */
   resolutions?: readonly string[];
+  /** Shown with the model wherever it can be chosen (a shutdown, a deprecation). */
+  notice?: ProviderNotice;
 }

@@ -1,5 +1,5 @@
-// The demo account's provider: a Kling-compatible simulator on 127.0.0.1, started the first
-// time a demo job needs it and stopped with the library. Its keys are fixed and local: they
+// The demo account's provider: the local provider simulator on 127.0.0.1 (Kling at its root),
+// started the first time a demo job needs it and stopped with the library. Its keys are fixed and local: they
 // only ever sign requests to this process's own simulator.
 import os from 'node:os';
 import path from 'node:path';

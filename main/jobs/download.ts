@@ -35,7 +35,7 @@ export interface DownloadProgress {
 export async function downloadResumable(
   url: string,
   dest: string,
-  opts: { timeoutMs: number; signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void },
+  opts: { timeoutMs: number; signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void; headers?: Record<string, string> },
 ): Promise<{ size: number }> {
   await mkdir(path.dirname(dest), { recursive: true });
   const have = (await stat(dest).catch(() => null))?.size ?? 0;
@@ -44,7 +44,7 @@ export async function downloadResumable(
   try {
     res = await request(url, {
       method: 'GET',
-      headers: have > 0 ? { range: `bytes=${have}-` } : {},
+      headers: { ...opts.headers, ...(have > 0 ? { range: `bytes=${have}-` } : {}) },
       headersTimeout: opts.timeoutMs,
       bodyTimeout: opts.timeoutMs,
       signal: opts.signal,

@@ -302,7 +302,7 @@ export class JobEngine {
     let state: JobState = job.state;
     if (reconcile) {
       // A create may have reached the provider before we lost its answer: look before sending.
-      const findCall = account.adapter.findCall(task, job.idempotency_key);
+      const findCall = account.adapter.findCall?.(task, job.idempotency_key) ?? null;
       // Without a client key to look up there is nothing to reconcile against: the task is sent
       // again, and the job's history says a duplicate (and its charge) is possible.
       if (!findCall) logJobEvent(db, job.id, state, state, `${account.adapter.label} cannot look a task up by our key; sending again, which may start a second task if the first one arrived`);
@@ -310,7 +310,7 @@ export class JobEngine {
         if (err instanceof StepFailure && err.errorClass === 'not_found') return null;
         throw err;
       });
-      const remote = found ? account.adapter.parseFind(found, job.idempotency_key) : null;
+      const remote = found && account.adapter.parseFind ? account.adapter.parseFind(found, job.idempotency_key) : null;
       if (remote) {
         this.accepted(job, state, remote, 'Found the task the provider had already accepted; not sending it again');
         return;
@@ -443,7 +443,13 @@ export class JobEngine {
     let lastAnnounce = 0;
     let size: number;
     try {
-      ({ size } = await downloadResumable(job.result_url, part, {
+      // Some providers' files need the API key (Sora's content endpoint, Veo's file URI) or a
+      // fresh link per attempt (MiniMax's file retrieve).
+      const target = account.adapter.downloadRequest
+        ? await account.adapter.downloadRequest({ id: job.result_video_id, url: job.result_url }, this.context(account))
+        : { url: job.result_url, headers: {} };
+      ({ size } = await downloadResumable(target.url, part, {
+        headers: target.headers,
         timeoutMs: this.timing.requestTimeoutMs,
         signal: abort.signal,
         onProgress: ({ received, expected }) => {
@@ -457,6 +463,8 @@ export class JobEngine {
       }));
     } catch (err) {
       if (abort.signal.aborted) return;
+      const problem = (err as { providerError?: ProviderError }).providerError;
+      if (problem) throw this.providerFailure(problem, 'The result could not be fetched');
       if (err instanceof DownloadError && err.expired) return this.refreshLink(job, account, spec, err);
       if (err instanceof DownloadError) throw new StepFailure('download', err.message, 'retry');
       if (err instanceof NetworkError) throw this.networkFailure(err);

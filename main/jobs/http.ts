@@ -1,7 +1,8 @@
 // Sending an adapter's HttpCall with undici and turning every way it can go wrong into either an
 // HttpResult (the provider answered) or a NetworkError (it did not: offline, reset, timed out).
-import { request } from 'undici';
+import { FormData, request } from 'undici';
 import type { HttpCall, HttpResult } from '../providers/types.js';
+import { joinUrl } from '../providers/url.js';
 
 const OFFLINE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
 
@@ -35,18 +36,29 @@ export function toNetworkError(err: unknown, host: string): NetworkError {
   return new NetworkError(`Request to ${host} failed: ${(err as Error)?.message ?? String(err)}`, false);
 }
 
+/** A call's URL: its path appended to the base URL (keeping the base's own path), or an absolute URL as it is. */
+export const callUrl = joinUrl;
+
+function formBody(form: NonNullable<HttpCall['form']>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(form.fields)) data.append(k, v);
+  for (const f of form.files) data.append(f.name, new Blob([new Uint8Array(f.data)], { type: f.mime }), f.filename);
+  return data;
+}
+
 export async function sendCall(baseUrl: string, call: HttpCall, headers: Record<string, string>, timeoutMs: number): Promise<HttpResult> {
-  const url = new URL(call.path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  const url = callUrl(baseUrl, call.path);
   try {
     const res = await request(url, {
       method: call.method,
       headers: {
         accept: 'application/json',
-        ...(call.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(call.json !== undefined && !call.form ? { 'content-type': 'application/json' } : {}),
         ...headers,
         ...call.headers,
       },
-      body: call.json !== undefined ? JSON.stringify(call.json) : undefined,
+      // undici sets the multipart boundary itself.
+      body: call.form ? formBody(call.form) : call.json !== undefined ? JSON.stringify(call.json) : undefined,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });

@@ -1,13 +1,18 @@
-// Every provider Dailies speaks. Adding one is a folder under main/providers/ plus one line here.
-import type { ProviderAdapter } from './types.js';
+// Every provider Dailies speaks. Adding one is a folder under main/providers/<id>/ plus one
+// line here: the line registers its adapter (what the app and the job engine use) and its
+// simulated API (what the local simulator serves, loaded only when a simulator starts).
+// See docs/adding-a-provider.md.
+import type { ProviderAdapter, ProviderRegistration } from './types.js';
 import { klingAdapter } from './kling/index.js';
 import { runwayAdapter } from './runway/index.js';
 import { minimaxAdapter } from './minimax/index.js';
 import { pikaAdapter } from './pika/index.js';
 
-export const PROVIDERS: Readonly<Record<string, ProviderAdapter>> = {
-  kling: klingAdapter,
-  runway: runwayAdapter,
-  minimax: minimaxAdapter,
-  pika: pikaAdapter,
-};
+export const REGISTERED: readonly ProviderRegistration[] = [
+  { adapter: klingAdapter, simulator: async () => (await import('./kling/simulator/index.js')).klingSimulator },
+  { adapter: runwayAdapter, simulator: null },
+  { adapter: minimaxAdapter, simulator: null },
+  { adapter: pikaAdapter, simulator: null },
+];
+
+export const PROVIDERS: Readonly<Record<string, ProviderAdapter>> = Object.fromEntries(REGISTERED.map((r) => [r.adapter.id, r.adapter]));

@@ -4,16 +4,29 @@
 // timing, retries, state and files, so every provider gets the same durability.
 import type { GenerationSpecParsed } from '../../shared/generation.js';
 import type { ReferenceRole } from '../../shared/domain.js';
-import type { ModelCapabilities } from '../../shared/jobs.js';
+import type { ModelCapabilities, ProviderNotice } from '../../shared/jobs.js';
+import type { SimProvider } from './simulator/provider.js';
 
-export type { ModelCapabilities };
+export type { ModelCapabilities, ProviderNotice };
 
 export interface HttpCall {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Path (and query string, if any) relative to the account's base URL. */
+  /**
+   * Path (and query string, if any) below the account's base URL: appended to it, so a base URL
+   * with a path of its own keeps it (Luma's https://api.lumalabs.ai/dream-machine/v1 +
+   * /generations). An absolute http(s) URL is used as it is (fal's status_url).
+   */
   path: string;
   json?: unknown;
+  /** A multipart/form-data body instead of JSON (Sora takes its first frame as a file). */
+  form?: { fields: Record<string, string>; files: { name: string; filename: string; mime: string; data: Buffer }[] };
   headers?: Record<string, string>;
+}
+
+/** How to fetch one finished video: where, and with which headers (the API key, for some). */
+export interface DownloadRequest {
+  url: string;
+  headers: Record<string, string>;
 }
 
 export interface HttpResult {
@@ -149,10 +162,11 @@ export interface ProviderAdapter {
   createCall(task: ResolvedTask, idempotencyKey: string, ctx: AdapterContext): Promise<HttpCall>;
   queryCall(task: ResolvedTask, providerTaskId: string): HttpCall;
   /**
-   * Finds a task by our idempotency key, to reconcile after a crash between send and store. Null
-   * when the provider takes no client key (Runway, MiniMax, fal): the engine then has to send again.
+   * Finds a task by our idempotency key, to reconcile after a crash between send and store.
+   * Absent (or null) when the provider takes no client key (Veo, Sora, Luma, Runway, MiniMax,
+   * fal): the engine then has to send again, and notes that a duplicate is possible.
    */
-  findCall(task: ResolvedTask, idempotencyKey: string): HttpCall | null;
+  findCall?(task: ResolvedTask, idempotencyKey: string): HttpCall | null;
 
   /** Null when the answer is a success; otherwise what kind of failure it is. */
   classify(result: HttpResult): ProviderError | null;
@@ -160,7 +174,18 @@ export interface ProviderAdapter {
   /** providerTaskId is the id the query was for (fal's status answer does not repeat it). */
   parseQuery(result: HttpResult, providerTaskId?: string): RemoteTask;
   /** The task with this idempotency key in a find answer, or null if the provider has none. */
-  parseFind(result: HttpResult, idempotencyKey: string): RemoteTask | null;
+  parseFind?(result: HttpResult, idempotencyKey: string): RemoteTask | null;
+
+  /**
+   * How to download a finished video (default: GET video.url as it is, no headers). Sora's
+   * content endpoint and Veo's file URI need the API key; a relative url is below the base URL.
+   * Called before every download attempt, so it may also fetch a fresh link.
+   */
+  downloadRequest?(video: { id: string | null; url: string }, ctx: AdapterContext): Promise<DownloadRequest>;
+  /** How long the provider keeps a result downloadable (Sora 1 h … Kling 30 days); the engine downloads at once. */
+  readonly resultTtlMs?: number;
+  /** Something the user must know before choosing this provider (Sora 2: OpenAI is shutting its video API down). */
+  readonly notice?: ProviderNotice;
 
   /** The videos in the answer to a RemoteTask's resultCall. */
   parseResult?(result: HttpResult, remote: RemoteTask): RemoteVideo[];
@@ -175,6 +200,14 @@ export interface ProviderAdapter {
    * success for providers whose only cheap call is a lookup of an unknown task.
    */
   testCall?(now: number): HttpCall;
-  /** Shown with the provider in Settings and the form (Sora 2's announced shutdown). */
-  readonly notice?: string;
+}
+
+/** One line of main/providers/registry.ts: a provider's adapter and its simulated API. */
+export interface ProviderRegistration {
+  adapter: ProviderAdapter;
+  /**
+   * Its simulated API, loaded lazily: only a running simulator needs it (the app's demo, tests,
+   * `npm run simulator`). Null while a provider has none yet.
+   */
+  simulator: (() => Promise<SimProvider>) | null;
 }

@@ -22,7 +22,7 @@ const O1_DURATIONS = [3, 4, 5, 6, 7, 8, 9, 10] as const;
 
 /**
  * Camera control is "supported only on some model/mode/duration combinations" (providers.md).
- * Our table, shared with the simulator (main/providers/simulator/models.ts): kling-v1 and
+ * Our table, shared with the simulator (main/providers/kling/simulator/models.ts): kling-v1 and
  * kling-v1-6, std or pro, 5-second clips only; per-mode lists let a stricter real map slot in.
  */
 export const CAMERA_DURATIONS_S: readonly number[] = [5];

@@ -1,6 +1,6 @@
 // Camera moves as an ffmpeg filter over the scene: pans and tilts move a zoomed-in window,
 // zooms push in or out, roll rotates, and the preset types combine a push with a drift.
-import type { Camera } from './params.js';
+import type { Camera } from './render-spec.js';
 
 export function cameraFilter(camera: Camera, w: number, h: number, d: number, fps: number): string {
   const frames = Math.max(1, Math.round(d * fps));

@@ -9,9 +9,10 @@
 //   POST   /__control/seed               {seed}: rate-mode faults become repeatable
 //   POST   /__control/credits            {balance}
 //   POST   /__control/timing             {queueDelayMs?, processingMs?, resultTtlMs?, accountCostsIntervalMs?, concurrency?}
+//                                         with {provider, resultTtlMs}: that provider's result-link lifetime
 //   POST   /__control/expire             {video_id?}: expire one result URL now (or all of them)
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from './wire.js';
+import { sendJson } from './send.js';
 import type { SimulatorState, Timing } from './state.js';
 
 async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -25,6 +26,12 @@ async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
 const TIMING_KEYS: (keyof Timing)[] = ['queueDelayMs', 'processingMs', 'resultTtlMs', 'accountCostsIntervalMs', 'concurrency'];
 
 export function applyTiming(state: SimulatorState, input: Record<string, unknown>): Timing {
+  if (typeof input.provider === 'string' && input.provider !== 'kling') {
+    const ttl = input.resultTtlMs;
+    if (typeof ttl !== 'number' || !(ttl >= 0)) throw new Error('resultTtlMs must be a number ≥ 0');
+    state.resultTtlByProvider.set(input.provider, ttl);
+    return state.timing;
+  }
   for (const key of TIMING_KEYS) {
     const v = input[key];
     if (v === undefined) continue;

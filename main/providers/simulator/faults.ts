@@ -1,11 +1,16 @@
-// Switchable faults: each rule fires on the next N matching requests ('next') or on a share of
-// them ('rate'). Which requests a fault can hit depends on what it is: error answers and
-// connection faults hit API calls; truncated and expired downloads hit result URLs; policy
-// and credit faults hit task creation only. `endpoint` narrows a rule to a path.
-
-/** Faults that answer with a Kling error envelope instead of doing the work. */
+// Switchable faults, shared by every simulated provider: each rule fires on the next N matching
+// requests ('next') or on a share of them ('rate'). Which requests a fault can hit depends on
+// what it is: error answers and connection faults hit API calls; truncated and expired
+// downloads hit result files; policy and credit faults hit task creation only. `provider`
+// narrows a rule to one provider's routes, `endpoint` to a path.
 import { mulberry32 } from '../../../shared/seeded-random.js';
 
+/**
+ * Faults that answer with an error instead of doing the work. The status, code and message are
+ * Kling's (the first simulated provider); every other provider module phrases the same kind
+ * of failure in its own format (SimRoutes.faultAnswer): Veo's 429 RESOURCE_EXHAUSTED, MiniMax's
+ * base_resp 1002…
+ */
 export const ERROR_FAULTS = {
   account_abnormal: { status: 429, code: 1100, message: 'Account exception: check the account status' },
   arrears: { status: 429, code: 1101, message: 'Account in arrears: recharge to continue' },
@@ -46,6 +51,8 @@ export interface FaultRuleInput {
   endpoint?: string;
   /** connection_reset / timeout: 'before' the work (default) or 'after' it (the task exists, the answer is lost). */
   phase?: 'before' | 'after';
+  /** Only this provider's routes ('kling', 'veo', …); any provider when left out. */
+  provider?: string;
 }
 
 export interface FaultRule extends FaultRuleInput {
@@ -56,6 +63,7 @@ export interface FaultRule extends FaultRuleInput {
 export interface FiredFault {
   rule: number;
   fault: FaultName;
+  provider: string;
   method: string;
   path: string;
   at: number;
@@ -72,7 +80,17 @@ function endpointMatches(endpoint: string | undefined, method: string, pathname:
   return p.startsWith('/') ? pathname === p || pathname.startsWith(p.endsWith('/') ? p : `${p}/`) || pathname.startsWith(`${p}?`) : pathname.includes(p);
 }
 
-function applies(rule: FaultRule, kind: RequestKind, method: string, pathname: string): boolean {
+/** Where a request went: the full path, and the provider that owns it with the path below its mount. */
+export interface RequestTarget {
+  method: string;
+  pathname: string;
+  provider: string;
+  relPath: string;
+}
+
+function applies(rule: FaultRule, kind: RequestKind, t: RequestTarget): boolean {
+  if (rule.provider && rule.provider !== t.provider) return false;
+  const { method, pathname } = t;
   if (CREATE_ONLY.includes(rule.fault) && kind !== 'create') return false;
   if (DOWNLOAD_ONLY.includes(rule.fault)) {
     if (kind !== 'download') return false;
@@ -80,7 +98,7 @@ function applies(rule: FaultRule, kind: RequestKind, method: string, pathname: s
     // A plain "next 500" is meant for the API; downloads are hit only when asked for by path.
     return false;
   }
-  return endpointMatches(rule.endpoint, method, pathname);
+  return endpointMatches(rule.endpoint, method, pathname) || (t.relPath !== pathname && endpointMatches(rule.endpoint, method, t.relPath));
 }
 
 export function checkRule(input: unknown): FaultRuleInput {
@@ -91,6 +109,7 @@ export function checkRule(input: unknown): FaultRuleInput {
   if (r.mode === 'rate' && (typeof r.rate !== 'number' || r.rate < 0 || r.rate > 1)) throw new Error('rate must be a number from 0 to 1');
   if (r.endpoint !== undefined && typeof r.endpoint !== 'string') throw new Error('endpoint must be a string');
   if (r.phase !== undefined && r.phase !== 'before' && r.phase !== 'after') throw new Error('phase must be "before" or "after"');
+  if (r.provider !== undefined && typeof r.provider !== 'string') throw new Error('provider must be a string');
   return {
     mode: r.mode,
     fault: r.fault as FaultName,
@@ -98,6 +117,7 @@ export function checkRule(input: unknown): FaultRuleInput {
     ...(r.rate !== undefined ? { rate: r.rate as number } : {}),
     ...(r.endpoint !== undefined ? { endpoint: r.endpoint as string } : {}),
     ...(r.phase !== undefined ? { phase: r.phase as 'before' | 'after' } : {}),
+    ...(r.provider !== undefined ? { provider: r.provider as string } : {}),
   };
 }
 
@@ -129,14 +149,15 @@ export class FaultBook {
   }
 
   /** The fault to apply to this request, if any; consumes a 'next' rule's count. */
-  take(kind: RequestKind, method: string, pathname: string): FaultRule | null {
+  take(kind: RequestKind, target: RequestTarget): FaultRule | null {
+    const { method, pathname } = target;
     for (const rule of this.rules) {
-      if (!applies(rule, kind, method, pathname)) continue;
+      if (!applies(rule, kind, target)) continue;
       if (rule.mode === 'rate' && this.random() >= (rule.rate ?? 0)) continue;
       rule.fired++;
       const limit = rule.mode === 'next' ? rule.count ?? 1 : rule.count;
       if (limit !== undefined && rule.fired >= limit) this.remove(rule.id);
-      this.fired.push({ rule: rule.id, fault: rule.fault, method, path: pathname, at: Date.now() });
+      this.fired.push({ rule: rule.id, fault: rule.fault, provider: target.provider, method, path: pathname, at: Date.now() });
       return rule;
     }
     return null;

@@ -1,40 +1,16 @@
-// A task's life: submitted → (queue delay) → processing → (render + processing time) →
-// succeed | failed. Credits are charged on success only; every status change is POSTed to the
-// task's callback_url (best effort, wrapped in the envelope). Clips render on a small queue so
-// a burst of tasks never starts unbounded ffmpeg processes.
+// A task's life, the same for every simulated provider: submitted → (queue delay) →
+// processing → (render + processing time) → succeed | failed. Credits are charged on success
+// only; every status change is POSTed to the task's callback URL (best effort, in the body its
+// provider module gives). Clips render on a small queue so a burst of tasks never starts
+// unbounded ffmpeg processes.
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { envelope } from './wire.js';
-import { unitsString } from './models.js';
 import { renderClip, type RenderEnv } from './render.js';
 import type { SimTask, SimulatorState, TaskStatus } from './state.js';
 
 const RENDER_CONCURRENCY = 2;
+/** The message of a task failed by the policy_fail fault (modules show it in their own words). */
 export const POLICY_FAIL_MSG = 'Failure to pass the risk control system: the generated content may violate content safety rules. Rewrite the prompt and try again.';
-
-/** A task as Kling's query endpoint returns it. */
-export function taskJson(t: SimTask) {
-  const done = t.status === 'succeed' || t.status === 'failed';
-  const v = t.video;
-  return {
-    task_id: t.taskId,
-    task_status: t.status,
-    task_status_msg: t.statusMsg,
-    task_info: {
-      external_task_id: t.externalTaskId ?? '',
-      ...(t.parentVideo ? { parent_video: { id: t.parentVideo.id, url: t.parentVideo.url, duration: String(t.parentVideo.durationS) } } : {}),
-    },
-    ...(done ? { final_unit_deduction: unitsString(t.charged ?? 0) } : {}),
-    watermark_info: t.watermark,
-    task_result: {
-      videos: v
-        ? [{ id: v.id, url: v.url, duration: String(v.durationS), ...(t.watermark.enabled ? { watermark_url: `${v.url}?watermark=1` } : {}) }]
-        : [],
-    },
-    created_at: t.createdAt,
-    updated_at: t.updatedAt,
-  };
-}
 
 export class TaskRunner {
   private readonly limit = pLimit(RENDER_CONCURRENCY);
@@ -46,7 +22,17 @@ export class TaskRunner {
     private readonly env: RenderEnv,
     private readonly baseUrl: () => string,
     private readonly log: (line: string) => void,
+    /** The callback body for a task, from its provider module (null: the provider has none). */
+    private readonly callbackBody: (t: SimTask) => unknown = () => null,
   ) {}
+
+  /** Stores a new task and starts its life. */
+  add(t: SimTask): void {
+    this.state.tasks.set(t.taskId, t);
+    if (t.externalTaskId) this.state.byExternal.set(t.externalTaskId, t.taskId);
+    this.notify(t);
+    this.start(t);
+  }
 
   private later(ms: number, fn: () => void): void {
     const timer = setTimeout(() => {
@@ -65,6 +51,8 @@ export class TaskRunner {
 
   notify(t: SimTask): void {
     if (!t.callbackUrl) return;
+    const body = this.callbackBody(t);
+    if (body === null || body === undefined) return;
     const url = t.callbackUrl;
     const status = t.status;
     const record = { url, taskId: t.taskId, status, ok: false, at: Date.now() };
@@ -72,7 +60,7 @@ export class TaskRunner {
     fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(envelope(0, 'SUCCEED', taskJson(t))),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(5_000),
     })
       .then((res) => {
@@ -103,7 +91,7 @@ export class TaskRunner {
     if (this.closed) return;
     const id = this.state.newVideoId();
     const file = path.join(this.env.dataDir, 'results', `${id}.mp4`);
-    await renderClip(t.render, file, this.env, path.join(this.env.dataDir, 'work', t.taskId));
+    await renderClip(t.render, file, this.env, path.join(this.env.dataDir, 'work', t.taskId.replace(/[^\w.-]/g, '_')));
     const now = Date.now();
     t.video = {
       id,
@@ -114,7 +102,7 @@ export class TaskRunner {
       width: t.render.width,
       height: t.render.height,
       createdAt: now,
-      expiresAt: now + this.state.timing.resultTtlMs,
+      expiresAt: now + this.state.resultTtlMs(t.provider),
     };
   }
 
@@ -127,7 +115,7 @@ export class TaskRunner {
       return;
     }
     // The URL's clock starts when the task succeeds, as a client sees it.
-    t.video.expiresAt = Date.now() + this.state.timing.resultTtlMs;
+    t.video.expiresAt = Date.now() + this.state.resultTtlMs(t.provider);
     this.state.videos.set(t.video.id, t.video);
     this.state.balance = Math.round((this.state.balance - t.units) * 100) / 100;
     t.charged = t.units;
@@ -140,4 +128,12 @@ export class TaskRunner {
     this.timers.clear();
     this.limit.clearQueue();
   }
+}
+
+/** Render progress 0..1 as a provider reports it: by time spent processing, 1 when done. */
+export function progressOf(t: SimTask, state: SimulatorState): number {
+  if (t.status === 'succeed') return 1;
+  if (t.status !== 'processing') return 0;
+  const share = (Date.now() - t.updatedAt) / Math.max(1, state.timing.processingMs);
+  return Math.min(0.95, Math.max(0.05, Math.round(share * 100) / 100));
 }

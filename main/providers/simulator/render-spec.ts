@@ -1,7 +1,14 @@
 // What a simulated clip should show, decided at create from the request, so that a person
 // watching the result can tell the request was understood: the prompt and a colour from its
 // hash, the requested size and length, the references, masks, camera move or edit.
-import type { Camera } from './params.js';
+import type { CameraAxis, CameraType } from '../../../shared/generation.js';
+
+/** A camera move: a named move, or `simple` with its one moving axis and amount (−10..10). */
+export interface Camera {
+  type: CameraType;
+  axis?: CameraAxis;
+  amount?: number;
+}
 
 export type MediaRef =
   | { kind: 'inline'; bytes: Buffer; ext: string }
@@ -35,3 +42,10 @@ export interface RenderSpec {
   source?: { ref: MediaRef; edit: SourceEdit; durationS?: number };
   audio?: MediaRef;
 }
+
+/** Frame sizes the simulator renders at, by aspect ratio: small, so clips render in well under a second. */
+export const FRAME_SIZES: Record<string, { width: number; height: number }> = {
+  '16:9': { width: 640, height: 360 },
+  '9:16': { width: 360, height: 640 },
+  '1:1': { width: 480, height: 480 },
+};

@@ -1,12 +1,14 @@
 // Result files under /results/<video id>.mp4, the way a CDN serves them: Content-Length,
 // Range (206), and a lifetime after which the URL is gone (410). Two download faults live here:
-// an expired URL before its time, and a body cut short of its Content-Length.
+// an expired URL before its time, and a body cut short of its Content-Length. Providers whose
+// files come from an authenticated API route (Sora's content, Veo's file download) stream them
+// with serveVideo after their own auth check.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseRange } from '../../store/byte-range.js';
 import type { FaultRule } from './faults.js';
-import type { SimulatorState } from './state.js';
+import type { SimVideo, SimulatorState } from './state.js';
 
 export const RESULT_PATH_RE = /^\/results\/([0-9a-f-]{36})\.mp4$/;
 
@@ -16,9 +18,19 @@ function plain(res: ServerResponse, status: number, text: string): void {
 
 export async function serveResult(req: IncomingMessage, res: ServerResponse, pathname: string, state: SimulatorState, fault: FaultRule | null): Promise<void> {
   const id = RESULT_PATH_RE.exec(pathname)?.[1];
-  const video = id ? state.videos.get(id) : undefined;
-  if (!video) return plain(res, 404, 'No such result.');
-  if (fault?.fault === 'expired_url' || Date.now() >= video.expiresAt) return plain(res, 410, 'This result URL has expired.');
+  return serveVideo(req, res, (id ? state.videos.get(id) : undefined) ?? null, fault);
+}
+
+/** Streams one result file: 404 unknown, 410 expired, Range, and the download faults. */
+export async function serveVideo(
+  req: IncomingMessage,
+  res: ServerResponse,
+  video: SimVideo | null,
+  fault: FaultRule | null,
+  gone: (res: ServerResponse, expired: boolean) => void = (r, expired) => (expired ? plain(r, 410, 'This result URL has expired.') : plain(r, 404, 'No such result.')),
+): Promise<void> {
+  if (!video) return gone(res, false);
+  if (fault?.fault === 'expired_url' || Date.now() >= video.expiresAt) return gone(res, true);
   const size = (await stat(video.file)).size;
   const range = parseRange(req.headers.range, size);
   if (range.kind === 'unsatisfiable') {

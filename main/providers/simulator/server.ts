@@ -1,41 +1,46 @@
-// The local Kling-compatible simulator: Kling's documented wire format on 127.0.0.1 (see
-// ../../../shared/providers.md), real MP4 results made with ffmpeg, a credit balance, and
-// switchable faults. The Kling adapter and the job engine are tested against it, and the
-// app's "Demo (local simulator)" provider talks to it.
+// The local provider simulator: ONE server on 127.0.0.1 that serves every registered provider's
+// documented wire format (see ../../../shared/providers.md), each mounted at its own base path
+// (Kling at the root, the others under /<id>), with real MP4 results made with ffmpeg, one
+// credit balance, one task lifecycle and one set of switchable faults for all of them. The
+// adapters and the job engine are tested against it, and the app's demo account talks to it.
+//
+// The provider modules come from main/providers/registry.ts (REGISTERED[i].simulator): each
+// lives in its provider's folder and only speaks its format (see ./provider.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { resolveMediaTools } from '../../store/tools.js';
-import { KlingError, envelope, sendError, sendJson, readJsonBody, type Envelope } from './wire.js';
-import { verifyBearer } from './auth.js';
 import { ERROR_FAULTS, type ErrorFault, type FaultRule, type RequestKind } from './faults.js';
-import { SimulatorState, type FaceSession, type SimVideo } from './state.js';
+import { SimulatorState, type SimVideo } from './state.js';
 import { TaskRunner } from './lifecycle.js';
-import { probeVideo, type RenderEnv } from './render.js';
-import { materialize } from './inputs.js';
+import type { RenderEnv } from './render.js';
 import { installFont } from './font.js';
-import { RESULT_PATH_RE, serveResult } from './results.js';
+import { RESULT_PATH_RE, serveResult, serveVideo } from './results.js';
 import { handleControl } from './control.js';
-import { createTask, listTasks, queryTask, taskEndpointOf } from './task-routes.js';
-import { identifyFace } from './requests-lipsync.js';
-import { accountCosts, createElement, getElement, listElements } from './account.js';
-import type { PlanContext } from './requests-video.js';
+import { readBody } from './body.js';
+import { sendJson } from './send.js';
+import type { SimAnswer, SimContext, SimProvider, SimRequest, SimRoutes, SimulatorOptionsBase } from './provider.js';
 
-export interface KlingSimulatorOptions {
+/** The API key every non-Kling simulated provider accepts unless options.apiKeys says otherwise. */
+export const DEFAULT_SIM_API_KEY = 'sim-api-key';
+
+export interface SimulatorOptions extends SimulatorOptionsBase {
   port?: number;
+  /** Kling's keys (JWT): access key and secret key. */
   accessKey: string;
   secretKey: string;
+  /** API keys of the other providers, by provider id (default DEFAULT_SIM_API_KEY). */
+  apiKeys?: Record<string, string>;
   /** Time a task stays `submitted` (default 200 ms). */
   queueDelayMs?: number;
   /** Least time a task stays `processing`, render time included (default 500 ms). */
   processingMs?: number;
-  /** Lifetime of result URLs (default 30 days, as Kling). */
+  /** Lifetime of Kling's result URLs (default 30 days); other providers keep their own default. */
   resultTtlMs?: number;
-  /** Most tasks in flight; more answers 429/1303 (default unlimited). */
+  /** Most tasks in flight per provider; more answers that provider's concurrency error (default unlimited). */
   concurrency?: number;
-  /** Spacing of /account/costs calls (default 1000 ms: Kling's QPS ≤ 1). */
+  /** Spacing of Kling's /account/costs calls (default 1000 ms: Kling's QPS ≤ 1). */
   accountCostsIntervalMs?: number;
   /** ffmpeg binary; ffprobe comes from resolveMediaTools. */
   ffmpeg?: string;
@@ -44,25 +49,38 @@ export interface KlingSimulatorOptions {
   initialCredits?: number;
   /** Seed for rate-mode faults. */
   seed?: number;
+  /** Only these providers (default: every registered one). */
+  providers?: readonly SimProvider[];
   log?: (line: string) => void;
 }
+/** Kept for the Kling-era callers: the simulator's options. */
+export type KlingSimulatorOptions = SimulatorOptions;
 
-export interface KlingSimulator {
-  /** e.g. http://127.0.0.1:41234 — the adapter's base URL. */
+export interface Simulator {
+  /** e.g. http://127.0.0.1:41234 — the root, and Kling's base URL. */
   baseUrl: string;
   /** e.g. http://127.0.0.1:41234/__control */
   controlUrl: string;
+  /** A provider's base URL on this simulator (root + its basePath), to configure its adapter with. */
+  baseUrlOf(providerId: string): string;
+  /** The API key the simulator accepts for a (non-Kling) provider. */
+  apiKeyOf(providerId: string): string;
+  /** The provider ids served. */
+  providers: string[];
   state: SimulatorState;
   close(): Promise<void>;
 }
+export type KlingSimulator = Simulator;
 
-type Answer = { status: number; body: Envelope };
-const ok = (body: Envelope): Answer => ({ status: 200, body });
+interface Mounted {
+  provider: SimProvider;
+  routes: SimRoutes;
+}
 
-export async function startKlingSimulator(opts: KlingSimulatorOptions): Promise<KlingSimulator> {
+export async function startSimulator(opts: SimulatorOptions): Promise<Simulator> {
   const log = opts.log ?? (() => {});
   const ownDir = !opts.dataDir;
-  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dailies-kling-sim-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dailies-sim-'));
   for (const sub of ['results', 'work', 'inputs']) mkdirSync(path.join(dataDir, sub), { recursive: true });
   const tools = resolveMediaTools(opts.ffmpeg ? { ffmpeg: opts.ffmpeg } : {});
   const state = new SimulatorState(opts.initialCredits ?? 1000, {
@@ -74,8 +92,9 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions): Promise<
   });
   if (opts.seed !== undefined) state.faults.seed(opts.seed);
   let port = 0;
-  const baseUrl = () => `http://127.0.0.1:${port}`;
+  const rootUrl = () => `http://127.0.0.1:${port}`;
 
+  const providers = opts.providers ?? (await loadRegistered());
   const liveVideo = (id: string): SimVideo | null => {
     const v = state.videos.get(id);
     return v && v.expiresAt > Date.now() ? v : null;
@@ -98,53 +117,37 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions): Promise<
     ownFile: (url) => videoByUrl(url)?.file ?? null,
   };
   if (!env.font) log('simulator: no font found; clips will carry no text');
-  const runner = new TaskRunner(state, env, baseUrl, log);
-  const planCtx: PlanContext = {
-    videoById: liveVideo,
-    videoByUrl,
-    elementImage: (id) => state.elements.get(id)?.element_frontal_image ?? null,
-  };
-  const resolveVideo = async (ref: { videoId?: string; url?: string }): Promise<FaceSession['video']> => {
-    const own = ref.videoId ? liveVideo(ref.videoId) : ref.url ? videoByUrl(ref.url) : null;
-    if (own) return { file: own.file, url: own.url, durationS: own.durationS, width: own.width, height: own.height, videoId: own.id };
-    if (ref.videoId) throw new KlingError(400, 1201, `video_id: "${ref.videoId}" is not a live video made by this account`);
-    try {
-      const file = await materialize({ kind: 'url', url: ref.url! }, path.join(dataDir, 'inputs'), randomUUID(), () => null);
-      return { file, url: ref.url!, videoId: null, ...(await probeVideo(tools.ffprobe, file)) };
-    } catch (err) {
-      throw new KlingError(400, 1201, `video_url: ${(err as Error).message}`);
-    }
-  };
 
-  async function api(req: IncomingMessage, url: URL, body: Record<string, unknown> | null, fault: FaultRule | null): Promise<Answer> {
-    const { pathname } = url;
-    const method = req.method ?? 'GET';
-    const task = taskEndpointOf(pathname);
-    if (task) {
-      if (method === 'POST' && task.id === null) return ok(createTask(task.endpoint, body ?? {}, fault, { state, runner, ctx: planCtx }));
-      if (method === 'GET') return ok(task.id === null ? listTasks(task.endpoint, url.searchParams, state) : queryTask(task.endpoint, task.id, state));
-      throw new KlingError(404, 1202, `${method} is not a valid method for ${pathname}`);
-    }
-    if (pathname === '/v1/videos/identify-face') {
-      if (method !== 'POST') throw new KlingError(404, 1202, `${method} is not a valid method for ${pathname}`);
-      return ok(envelope(0, 'SUCCEED', await identifyFace(body ?? (await readJsonBody(req)), { state, resolveVideo })));
-    }
-    if (pathname === '/v1/general/custom-elements') {
-      if (method === 'POST') return ok(createElement(body ?? (await readJsonBody(req)), state));
-      if (method === 'GET') return ok(listElements(url.searchParams, state));
-    }
-    const element = /^\/v1\/general\/custom-elements\/([^/]+)$/.exec(pathname);
-    if (element && method === 'GET') return ok(getElement(decodeURIComponent(element[1]!), state));
-    // Account costs: providers.md leaves the path prefix open (?); the simulator serves /account/costs.
-    if (pathname === '/account/costs' && method === 'GET') return ok(accountCosts(url.searchParams, state));
-    throw new KlingError(404, 1203, `${pathname} does not exist`);
+  const mounted: Mounted[] = [];
+  const runner = new TaskRunner(state, env, rootUrl, log, (t) => mounted.find((m) => m.provider.id === t.provider)?.routes.callbackBody?.(t) ?? null);
+  const apiKeyOf = (id: string) => opts.apiKeys?.[id] ?? DEFAULT_SIM_API_KEY;
+  for (const provider of providers) {
+    if (provider.id !== 'kling') state.resultTtlByProvider.set(provider.id, provider.resultTtlMs);
+    const ctx: SimContext = {
+      state, runner, tools, dataDir, rootUrl,
+      baseUrl: () => `${rootUrl()}${provider.basePath}`,
+      apiKey: apiKeyOf(provider.id),
+      options: opts,
+      liveVideo, videoByUrl,
+      serveVideo: (req, res, video, fault) => serveVideo(req, res, video, fault),
+      log,
+    };
+    mounted.push({ provider, routes: provider.routes(ctx) });
   }
+  // Longest mount first, so /veo/… never falls to the root (Kling).
+  mounted.sort((a, b) => b.provider.basePath.length - a.provider.basePath.length);
+  const mountOf = (pathname: string): Mounted | null =>
+    mounted.find(({ provider: { basePath: b } }) => b === '' || pathname === b || pathname.startsWith(`${b}/`)) ?? null;
 
   const hung = new Set<ServerResponse>();
   const hang = (res: ServerResponse) => {
     hung.add(res);
     res.on('close', () => hung.delete(res));
   };
+
+  function send(res: ServerResponse, answer: SimAnswer): void {
+    sendJson(res, answer.status, answer.body, answer.headers);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -153,43 +156,47 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions): Promise<
     if (pathname === '/__control' || pathname.startsWith('/__control/')) return handleControl(req, res, pathname, state);
 
     if (RESULT_PATH_RE.test(pathname) || pathname.startsWith('/results/')) {
-      const fault = state.faults.take('download', method, pathname);
-      if (fault && applyBefore(fault, res)) return;
+      // Result files are shared; a fault aimed at one provider hits the files its tasks made.
+      const video = state.videos.get(RESULT_PATH_RE.exec(pathname)?.[1] ?? '');
+      const owner = video ? state.tasks.get(video.taskId)?.provider ?? '' : '';
+      const fault = state.faults.take('download', { method, pathname, provider: owner, relPath: pathname });
+      if (fault && applyBefore(fault, res, null)) return;
       return serveResult(req, res, pathname, state, fault);
     }
 
-    const isCreate = method === 'POST' && taskEndpointOf(pathname)?.id === null;
-    const kind: RequestKind = isCreate ? 'create' : 'api';
+    const mount = mountOf(pathname);
+    if (!mount) return sendJson(res, 404, { error: `nothing is served at ${pathname}` });
+    const { provider, routes } = mount;
+    const relPath = pathname.slice(provider.basePath.length) || '/';
+    const read = ['POST', 'PUT', 'PATCH'].includes(method) ? await readBody(req) : { body: null, error: null };
+    const sim: SimRequest = { raw: req, method, path: relPath, url, body: read.body, bodyError: read.error };
+    const create = routes.createOf(sim);
+    const kind: RequestKind = create ? 'create' : routes.isDownload(sim) ? 'download' : 'api';
+    const target = { method, pathname, provider: provider.id, relPath };
+    const fault = state.faults.take(kind, target);
     // Creates are recorded with their body whatever happens next, so tests can count every
     // submission a client made (a retried create shows up twice here, never as two tasks).
-    let body: Record<string, unknown> | null = null;
-    let bodyError: KlingError | null = null;
-    if (method === 'POST') {
-      try {
-        body = await readJsonBody(req);
-      } catch (err) {
-        bodyError = err as KlingError;
-      }
-    }
-    const fault = state.faults.take(kind, method, pathname);
     const record = (taskId: string | null, code: number) => {
-      if (!isCreate) return;
-      const ext = typeof body?.external_task_id === 'string' && body.external_task_id ? body.external_task_id : null;
-      state.recordCreate({ endpoint: taskEndpointOf(pathname)!.endpoint, externalTaskId: ext, body: body ?? null, taskId, code });
+      if (!create) return;
+      state.recordCreate({ provider: provider.id, endpoint: create.endpoint, externalTaskId: create.idempotencyKey, body: sim.body, taskId, code });
     };
-    if (fault && applyBefore(fault, res)) return record(null, fault.fault in ERROR_FAULTS ? ERROR_FAULTS[fault.fault as ErrorFault].code : -1);
-
-    let answer: Answer;
-    try {
-      await verifyBearer(req, opts);
-      if (bodyError) throw bodyError;
-      answer = await api(req, url, body, fault);
-    } catch (err) {
-      if (!(err instanceof KlingError)) throw err;
-      answer = { status: err.status, body: envelope(err.code, err.message) };
+    if (fault && applyBefore(fault, res, routes)) {
+      const code = fault.fault in ERROR_FAULTS ? routes.outcome(routes.faultAnswer(fault.fault as ErrorFault)).code : -1;
+      return record(null, code);
     }
-    const data = answer.body.data as { task_id?: string } | null;
-    record(answer.body.code === 0 ? data?.task_id ?? null : null, answer.body.code);
+
+    let answer: SimAnswer | null;
+    try {
+      await routes.authenticate(sim);
+      answer = await routes.handle(sim, res, fault);
+    } catch (err) {
+      const mapped = routes.errorAnswer(err);
+      if (!mapped) throw err;
+      answer = mapped;
+    }
+    if (answer === null) return; // streamed by the module (a download)
+    const outcome = routes.outcome(answer);
+    record(outcome.taskId, outcome.code);
 
     // Faults that let the work happen and then spoil the answer.
     if (fault?.fault === 'malformed_json') {
@@ -202,14 +209,14 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions): Promise<
       if (fault.fault === 'timeout') return hang(res);
       return void res.socket?.destroy();
     }
-    sendJson(res, answer.status, answer.body);
+    send(res, answer);
   }
 
   /** Applies a fault that replaces the answer; false when the fault acts later (or elsewhere). */
-  function applyBefore(fault: FaultRule, res: ServerResponse): boolean {
+  function applyBefore(fault: FaultRule, res: ServerResponse, routes: SimRoutes | null): boolean {
     if (fault.fault in ERROR_FAULTS) {
       const e = ERROR_FAULTS[fault.fault as ErrorFault];
-      sendError(res, new KlingError(e.status, e.code, e.message));
+      send(res, routes ? routes.faultAnswer(fault.fault as ErrorFault) : { status: e.status, body: { error: e.message } });
       return true;
     }
     if ((fault.fault === 'connection_reset' || fault.fault === 'timeout') && fault.phase !== 'after') {
@@ -223,8 +230,9 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions): Promise<
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
       log(`simulator: ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}`);
-      if (!res.headersSent) sendError(res, new KlingError(500, 5000, 'Server internal error'));
-      else res.destroy();
+      if (res.headersSent) return void res.destroy();
+      const mount = mountOf(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      send(res, mount ? mount.routes.faultAnswer('server_error') : { status: 500, body: { error: 'Server internal error' } });
     });
   });
 
@@ -239,12 +247,20 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions): Promise<
   });
 
   return {
-    baseUrl: baseUrl(),
-    controlUrl: `${baseUrl()}/__control`,
+    baseUrl: rootUrl(),
+    controlUrl: `${rootUrl()}/__control`,
+    baseUrlOf: (id) => {
+      const m = mounted.find((x) => x.provider.id === id);
+      if (!m) throw new Error(`the simulator serves no provider "${id}" (serving: ${mounted.map((x) => x.provider.id).join(', ')})`);
+      return `${rootUrl()}${m.provider.basePath}`;
+    },
+    apiKeyOf,
+    providers: providers.map((p) => p.id),
     state,
     close: () =>
       new Promise<void>((done) => {
         runner.close();
+        for (const m of mounted) m.routes.close?.();
         for (const res of hung) res.destroy();
         server.close(() => {
           if (ownDir) rmSync(dataDir, { recursive: true, force: true });
@@ -253,4 +269,12 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions): Promise<
         server.closeAllConnections();
       }),
   };
+}
+
+/** Kept for the Kling-era callers: the same simulator, every registered provider included. */
+export const startKlingSimulator = startSimulator;
+
+async function loadRegistered(): Promise<SimProvider[]> {
+  const { REGISTERED } = await import('../registry.js');
+  return Promise.all(REGISTERED.flatMap((r) => (r.simulator ? [r.simulator()] : [])));
 }

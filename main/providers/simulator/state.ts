@@ -1,13 +1,13 @@
-// Everything the simulator remembers: tasks, the videos it made, the credit balance, custom
-// elements, face sessions, and a record of what clients sent (so tests can assert request
-// shapes and duplicate submissions). Pure bookkeeping: no HTTP, no timers, no ffmpeg.
+// Everything the simulator remembers, for every provider it serves: tasks, the videos it made,
+// the credit balance, Kling's custom elements and face sessions, and a record of what clients
+// sent (so tests can assert request shapes and duplicate submissions). Pure bookkeeping: no
+// HTTP, no timers, no ffmpeg.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { RenderSpec } from './render-spec.js';
 import { FaultBook } from './faults.js';
-import { imageSize } from './image-input.js';
+import { imageSize } from './image-size.js';
 
-export const TASK_ENDPOINTS = ['text2video', 'image2video', 'video-extend', 'omni-video', 'multi-image2video', 'advanced-lip-sync'] as const;
-export type TaskEndpoint = (typeof TASK_ENDPOINTS)[number];
+/** The lifecycle's states (each provider maps them to its own words: Sora "in_progress"…). */
 export type TaskStatus = 'submitted' | 'processing' | 'succeed' | 'failed';
 
 export interface SimVideo {
@@ -24,7 +24,10 @@ export interface SimVideo {
 
 export interface SimTask {
   taskId: string;
-  endpoint: TaskEndpoint;
+  /** Which provider module owns the task ('kling', 'veo', …). */
+  provider: string;
+  /** The provider's create route, as recorded (Kling: "text2video"). */
+  endpoint: string;
   model: string;
   externalTaskId: string | null;
   status: TaskStatus;
@@ -41,9 +44,12 @@ export interface SimTask {
   /** Set by the policy_fail fault: the task ends failed with this message. */
   failWith: string | null;
   video: SimVideo | null;
+  /** Provider-specific facts kept with the task (Sora's size and seconds, Veo's operation name…). */
+  meta: Record<string, unknown>;
 }
 
 export interface CreateRecord {
+  provider: string;
   endpoint: string;
   externalTaskId: string | null;
   /** The request body as received (inline base64 shortened so the state stays small). */
@@ -87,6 +93,7 @@ export interface Timing {
  * matches its frame without the bytes.
  */
 export function summarizeBody(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return `(${value.length} bytes)`;
   if (typeof value === 'string') return value.length > 256 ? `${value.slice(0, 32)}…(${value.length} chars)${inlineImageNote(value)}` : value;
   if (Array.isArray(value)) return value.map(summarizeBody);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, summarizeBody(v)]));
@@ -115,6 +122,8 @@ export class SimulatorState {
   readonly initialCredits: number;
   timing: Timing;
   lastAccountCostsAt = 0;
+  /** Result-link lifetime per provider other than Kling (Kling's is timing.resultTtlMs). */
+  readonly resultTtlByProvider = new Map<string, number>();
 
   constructor(initialCredits: number, timing: Timing) {
     this.balance = initialCredits;
@@ -133,6 +142,10 @@ export class SimulatorState {
     return randomUUID();
   }
 
+  resultTtlMs(provider: string): number {
+    return provider === 'kling' ? this.timing.resultTtlMs : this.resultTtlByProvider.get(provider) ?? this.timing.resultTtlMs;
+  }
+
   /** Credits held by tasks that have not finished: a new task must fit in what is left. */
   reserved(): number {
     let sum = 0;
@@ -140,10 +153,21 @@ export class SimulatorState {
     return sum;
   }
 
-  inFlight(): number {
+  /** Tasks not yet finished, of one provider (each provider's account has its own slots). */
+  inFlight(provider?: string): number {
     let n = 0;
-    for (const t of this.tasks.values()) if (t.status === 'submitted' || t.status === 'processing') n++;
+    for (const t of this.tasks.values()) if ((t.status === 'submitted' || t.status === 'processing') && (!provider || t.provider === provider)) n++;
     return n;
+  }
+
+  /** Why a new task cannot start now, or null: the shared concurrency and credit checks. */
+  admit(provider: string, units: number): { refused: 'concurrency' | 'credits'; message: string } | null {
+    if (this.inFlight(provider) >= this.timing.concurrency) {
+      return { refused: 'concurrency', message: `Parallel tasks exceed the limit (${this.timing.concurrency} at once)` };
+    }
+    const left = Math.max(0, this.balance - this.reserved());
+    if (left < units) return { refused: 'credits', message: `Insufficient credits: this task needs ${units}, ${left} are left` };
+    return null;
   }
 
   recordCreate(rec: Omit<CreateRecord, 'at' | 'body'> & { body: unknown }): void {
@@ -172,8 +196,10 @@ export class SimulatorState {
       createsByEndpoint,
       createsByExternalTaskId,
       createCountByExternalTaskId: Object.fromEntries(this.createCountByExternal),
+      resultTtlByProvider: Object.fromEntries(this.resultTtlByProvider),
       tasks: [...this.tasks.values()].map((t) => ({
         task_id: t.taskId,
+        provider: t.provider,
         endpoint: t.endpoint,
         model: t.model,
         external_task_id: t.externalTaskId,
@@ -184,6 +210,7 @@ export class SimulatorState {
         parent_video_id: t.parentVideo?.id ?? null,
         video_id: t.video?.id ?? null,
         render: { ...t.render, ...renderSummary(t.render) },
+        meta: summarizeBody(t.meta),
       })),
       videos: [...this.videos.values()].map(({ file: _file, ...v }) => v),
       elements: [...this.elements.values()],

@@ -5,7 +5,7 @@ import { badParam } from './wire.js';
 import * as p from './params.js';
 import { parseUrl } from './image-input.js';
 import { lipSyncUnits } from './models.js';
-import type { FaceSession, SimulatorState } from './state.js';
+import type { FaceSession, SimulatorState } from '../../simulator/state.js';
 import type { TaskPlan } from './requests-video.js';
 
 export interface LipSyncContext {

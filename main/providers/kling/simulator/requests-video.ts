@@ -4,8 +4,9 @@ import { badParam } from './wire.js';
 import * as p from './params.js';
 import { parseImage, parseUrl, type ImageInput } from './image-input.js';
 import { ASPECT_SIZES, MULTI_IMAGE_MODELS, OMNI_MODEL, TEXT_MODELS, cameraSupported, priceUnits, supportsSound } from './models.js';
-import type { MediaRef, RenderSpec } from './render-spec.js';
-import type { SimVideo, TaskEndpoint } from './state.js';
+import type { MediaRef, RenderSpec } from '../../simulator/render-spec.js';
+import type { SimVideo } from '../../simulator/state.js';
+import type { TaskEndpoint } from './task-routes.js';
 
 export interface TaskPlan {
   endpoint: TaskEndpoint;

@@ -7,11 +7,15 @@
 import { KlingError, envelope, type Envelope } from './wire.js';
 import * as p from './params.js';
 import { paging } from './account.js';
-import { taskJson, POLICY_FAIL_MSG, type TaskRunner } from './lifecycle.js';
+import { POLICY_FAIL_MSG, type TaskRunner } from '../../simulator/lifecycle.js';
+import { taskJson } from './task-json.js';
 import { planExtend, planImage2Video, planMultiImage, planOmni, planText2Video, type PlanContext, type TaskPlan } from './requests-video.js';
 import { planLipSync } from './requests-lipsync.js';
-import type { FaultRule } from './faults.js';
-import type { SimTask, SimulatorState, TaskEndpoint } from './state.js';
+import type { FaultRule } from '../../simulator/faults.js';
+import type { SimTask, SimulatorState } from '../../simulator/state.js';
+
+export const TASK_ENDPOINTS = ['text2video', 'image2video', 'video-extend', 'omni-video', 'multi-image2video', 'advanced-lip-sync'] as const;
+export type TaskEndpoint = (typeof TASK_ENDPOINTS)[number];
 
 export const TASK_PATHS: Record<TaskEndpoint, string> = {
   text2video: '/v1/videos/text2video',
@@ -65,7 +69,7 @@ export function createTask(
   const planned = plan(endpoint, body, state, deps.ctx);
   const callbackUrl = p.callbackUrl(body) ?? null;
   const watermark = p.watermark(body);
-  if (state.inFlight() >= state.timing.concurrency) {
+  if (state.inFlight('kling') >= state.timing.concurrency) {
     throw new KlingError(429, 1303, `Parallel tasks exceed the resource pack limit (${state.timing.concurrency} at once)`);
   }
   if (state.balance - state.reserved() < planned.units) {
@@ -74,6 +78,7 @@ export function createTask(
   const now = Date.now();
   const task: SimTask = {
     taskId: state.newTaskId(),
+    provider: 'kling',
     endpoint,
     model: planned.model,
     externalTaskId: ext,
@@ -89,11 +94,9 @@ export function createTask(
     render: planned.render,
     failWith: fault?.fault === 'policy_fail' ? POLICY_FAIL_MSG : null,
     video: null,
+    meta: {},
   };
-  state.tasks.set(task.taskId, task);
-  if (ext) state.byExternal.set(ext, task.taskId);
-  runner.notify(task);
-  runner.start(task);
+  runner.add(task);
   const json = taskJson(task);
   return envelope(0, 'SUCCEED', {
     task_id: json.task_id,
@@ -110,7 +113,7 @@ function notFound(what: string): KlingError {
 
 export function queryTask(endpoint: TaskEndpoint, id: string, state: SimulatorState): Envelope {
   const t = state.tasks.get(id);
-  if (!t || t.endpoint !== endpoint) throw notFound(`task ${id}`);
+  if (!t || t.provider !== 'kling' || t.endpoint !== endpoint) throw notFound(`task ${id}`);
   return envelope(0, 'SUCCEED', taskJson(t));
 }
 
@@ -119,12 +122,12 @@ export function listTasks(endpoint: TaskEndpoint, query: URLSearchParams, state:
   if (ext !== null) {
     const id = state.byExternal.get(ext);
     const t = id ? state.tasks.get(id) : undefined;
-    if (!t || t.endpoint !== endpoint) throw notFound(`task with external_task_id ${ext}`);
+    if (!t || t.provider !== 'kling' || t.endpoint !== endpoint) throw notFound(`task with external_task_id ${ext}`);
     return envelope(0, 'SUCCEED', taskJson(t));
   }
   const { pageNum, pageSize } = paging(query);
   // Newest first; tasks created in the same millisecond keep their creation order reversed.
-  const all = [...state.tasks.values()].filter((t) => t.endpoint === endpoint).reverse();
+  const all = [...state.tasks.values()].filter((t) => t.provider === 'kling' && t.endpoint === endpoint).reverse();
   all.sort((a, b) => b.createdAt - a.createdAt);
   return envelope(0, 'SUCCEED', all.slice((pageNum - 1) * pageSize, pageNum * pageSize).map(taskJson));
 }

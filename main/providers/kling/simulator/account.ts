@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { KlingError, badParam, envelope } from './wire.js';
 import * as p from './params.js';
 import { parseImage } from './image-input.js';
-import type { Element, SimulatorState } from './state.js';
+import type { Element, SimulatorState } from '../../simulator/state.js';
 
 export function createElement(body: p.Body, state: SimulatorState) {
   const name = p.reqString(body, 'element_name', 20);

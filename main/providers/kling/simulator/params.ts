@@ -3,6 +3,7 @@
 import { badParam } from './wire.js';
 import { ASPECT_SIZES, CAMERA_AXES, CAMERA_TYPES, MODES, isV2 } from './models.js';
 import { parseUrl } from './image-input.js';
+import type { Camera } from '../../simulator/render-spec.js';
 
 export type Body = Record<string, unknown>;
 
@@ -89,12 +90,7 @@ export function watermark(body: Body): { enabled: boolean } {
 
 export type CameraType = (typeof CAMERA_TYPES)[number];
 export type CameraAxis = (typeof CAMERA_AXES)[number];
-export interface Camera {
-  type: CameraType;
-  /** For `simple`: the one moving axis and its amount (−10..10). */
-  axis?: CameraAxis;
-  amount?: number;
-}
+export type { Camera };
 
 /** `camera_control`: `simple` needs a config with exactly one non-zero axis; other types take none. */
 export function camera(body: Body): Camera | undefined {
