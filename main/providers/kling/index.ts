@@ -34,7 +34,8 @@ async function createCall(task: ResolvedTask, idempotencyKey: string, ctx: Adapt
   return task.spec.taskType === 'lip_sync' ? buildLipSyncCall(task, idempotencyKey, ctx) : buildCreateCall(task, idempotencyKey, ctx);
 }
 
-export const klingAdapter: ProviderAdapter = {
+// `satisfies` keeps the optional members Kling has (lookup by key, account) known as present.
+export const klingAdapter = {
   id: 'kling',
   label: 'Kling AI',
   credentialFields: [
@@ -62,6 +63,6 @@ export const klingAdapter: ProviderAdapter = {
 
   accountCall: klingAccountCall,
   parseAccount: parseKlingAccount,
-};
+} satisfies ProviderAdapter;
 
 export { createPath, KlingCallError };
