@@ -302,7 +302,7 @@ export class JobEngine {
     let state: JobState = job.state;
     if (reconcile) {
       // A create may have reached the provider before we lost its answer: look before sending.
-      const findCall = account.adapter.findCall?.(task, job.idempotency_key) ?? null;
+      const findCall = account.adapter.findCall(task, job.idempotency_key);
       // Without a client key to look up there is nothing to reconcile against: the task is sent
       // again, and the job's history says a duplicate (and its charge) is possible.
       if (!findCall) logJobEvent(db, job.id, state, state, `${account.adapter.label} cannot look a task up by our key; sending again, which may start a second task if the first one arrived`);
@@ -310,7 +310,7 @@ export class JobEngine {
         if (err instanceof StepFailure && err.errorClass === 'not_found') return null;
         throw err;
       });
-      const remote = found && account.adapter.parseFind ? account.adapter.parseFind(found, job.idempotency_key) : null;
+      const remote = found ? account.adapter.parseFind(found, job.idempotency_key) : null;
       if (remote) {
         this.accepted(job, state, remote, 'Found the task the provider had already accepted; not sending it again');
         return;

@@ -163,10 +163,10 @@ export interface ProviderAdapter {
   queryCall(task: ResolvedTask, providerTaskId: string): HttpCall;
   /**
    * Finds a task by our idempotency key, to reconcile after a crash between send and store.
-   * Absent (or null) when the provider takes no client key (Veo, Sora, Luma, Runway, MiniMax,
-   * fal): the engine then has to send again, and notes that a duplicate is possible.
+   * Null when the provider takes no client key (Veo, Sora, Luma, Runway, MiniMax, fal): the
+   * engine then has to send again, and notes that a duplicate is possible.
    */
-  findCall?(task: ResolvedTask, idempotencyKey: string): HttpCall | null;
+  findCall(task: ResolvedTask, idempotencyKey: string): HttpCall | null;
 
   /** Null when the answer is a success; otherwise what kind of failure it is. */
   classify(result: HttpResult): ProviderError | null;
@@ -174,7 +174,7 @@ export interface ProviderAdapter {
   /** providerTaskId is the id the query was for (fal's status answer does not repeat it). */
   parseQuery(result: HttpResult, providerTaskId?: string): RemoteTask;
   /** The task with this idempotency key in a find answer, or null if the provider has none. */
-  parseFind?(result: HttpResult, idempotencyKey: string): RemoteTask | null;
+  parseFind(result: HttpResult, idempotencyKey: string): RemoteTask | null;
 
   /**
    * How to download a finished video (default: GET video.url as it is, no headers). Sora's
