@@ -96,7 +96,8 @@ describe('more task types through the engine', () => {
     expect(job.state).toBe('done');
     const create = sim.state.creates.find((c) => c.endpoint.includes('image2video'));
     // The image goes as raw base64 (no data: prefix), shortened in the simulator's record.
-    expect(String((create?.body as { image?: string }).image)).toMatch(/^[A-Za-z0-9+/]{32}…\(\d+ chars\)$/);
+    // The record also names the image the simulator decoded: the library file, 1280x720.
+    expect(String((create?.body as { image?: string }).image)).toMatch(/^[A-Za-z0-9+/]{32}…\(\d+ chars\) png 1280x720$/);
     const refs = core.db.prepare('SELECT ref_id, role FROM render_refs WHERE render_id = ?').all(job.renderId);
     expect(refs).toEqual([{ ref_id: refId, role: 'first_frame' }]);
   });
