@@ -3,39 +3,21 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openCatalogue, type Db } from '../../main/catalogue/open.js';
 import { CatalogueTooNewError, migrate } from '../../main/catalogue/migrate.js';
 import { MIGRATIONS } from '../../main/catalogue/migrations/index.js';
 import { insertRender, pageRenders, countRenders, getRender } from '../../main/catalogue/renders.js';
-import { insertAsset } from '../../main/catalogue/assets.js';
 import { RENDER_SORTS, type RenderSort } from '../../shared/contract.js';
-import { tempDir } from '../helpers/temp.js';
+import { addPrompt as addPromptRow, addVideoAsset, useCatalogue } from '../helpers/catalogue.js';
 
-let dir: ReturnType<typeof tempDir>;
+const fixture = useCatalogue();
 let db: Db;
 beforeEach(() => {
-  dir = tempDir();
-  db = openCatalogue(path.join(dir.path, 'catalogue.sqlite'));
+  db = fixture.db;
 });
-afterEach(() => {
-  if (db.open) db.close();
-  dir.cleanup();
-});
-
-let shaCounter = 0;
-function addAsset(durationMs: number | null = 2000): number {
-  const sha = (++shaCounter).toString(16).padStart(64, '0');
-  return insertAsset(db, {
-    sha256: sha, ext: 'mp4', size: 1000, hasPoster: true,
-    probe: { kind: 'video', container: 'mp4', durationMs, width: 320, height: 240, fps: 24, videoCodec: 'h264', audioCodec: null },
-  });
-}
-function addPrompt(text: string, negative = ''): number {
-  return Number(
-    db.prepare("INSERT INTO prompts (hash, text, negative, created_at) VALUES (?, ?, ?, 0)").run(`${text}|${negative}`, text, negative).lastInsertRowid,
-  );
-}
+const addAsset = (durationMs: number | null = 2000) => addVideoAsset(db, durationMs);
+const addPrompt = (text: string, negative = '') => addPromptRow(db, text, negative);
 
 describe('opening and migrating', () => {
   it('creates the whole domain schema in WAL mode with foreign keys on', () => {
@@ -51,7 +33,7 @@ describe('opening and migrating', () => {
   it('refuses a catalogue from a newer Dailies and leaves the file untouched', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 5}`);
     db.close();
-    const file = path.join(dir.path, 'catalogue.sqlite');
+    const file = path.join(fixture.dir, 'catalogue.sqlite');
     const before = readFileSync(file);
     expect(() => openCatalogue(file)).toThrow(CatalogueTooNewError);
     expect(() => openCatalogue(file)).toThrow(/newer version of Dailies/);
@@ -59,7 +41,7 @@ describe('opening and migrating', () => {
   });
 
   it('rolls a failing migration back whole, keeping the previous version', () => {
-    const raw = new Database(path.join(dir.path, 'other.sqlite'));
+    const raw = new Database(path.join(fixture.dir, 'other.sqlite'));
     const steps = [...MIGRATIONS, { name: '9999-broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' }];
     expect(() => migrate(raw, steps)).toThrow(/no_such_table/);
     expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

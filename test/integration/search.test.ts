@@ -5,40 +5,27 @@
 // prefix query or a plain SQL sort, on a real SQLite file.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openCatalogue, type Db } from '../../main/catalogue/open.js';
 import { migrate } from '../../main/catalogue/migrate.js';
 import { MIGRATIONS } from '../../main/catalogue/migrations/index.js';
 import { insertRender, pageRenders } from '../../main/catalogue/renders.js';
-import { insertAsset } from '../../main/catalogue/assets.js';
 import { ftsMatch } from '../../main/catalogue/search-terms.js';
 import { toFtsQuery } from '../../main/catalogue/fts-query.js';
 import { RenderFilter, RendersPageInput } from '../../shared/contract.js';
 import { makeRng, pick } from '../bench/synthetic-library.js';
-import { tempDir } from '../helpers/temp.js';
+import { addVideoAsset, useCatalogue } from '../helpers/catalogue.js';
+import { upsertPrompt } from '../../main/catalogue/prompts.js';
 
-let dir: ReturnType<typeof tempDir>;
+const fixture = useCatalogue();
 let db: Db;
 beforeEach(() => {
-  dir = tempDir();
-  db = openCatalogue(path.join(dir.path, 'catalogue.sqlite'));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  dir.cleanup();
+  db = fixture.db;
 });
 
-let shaCounter = 0;
 function addRender(title: string, prompt?: string): number {
-  const sha = (++shaCounter).toString(16).padStart(64, '0');
-  const assetId = insertAsset(db, {
-    sha256: sha, ext: 'mp4', size: 1000, hasPoster: true,
-    probe: { kind: 'video', container: 'mp4', durationMs: 2000, width: 320, height: 240, fps: 24, videoCodec: 'h264', audioCodec: null },
-  });
-  const promptId = prompt === undefined ? undefined : Number(
-    db.prepare('INSERT INTO prompts (hash, text, negative, created_at) VALUES (?, ?, ?, 0)').run(`${prompt}|${shaCounter}`, prompt, '').lastInsertRowid,
-  );
-  return insertRender(db, { assetId, title, source: 'import', ...(promptId ? { promptId } : {}) });
+  const promptId = prompt === undefined ? undefined : upsertPrompt(db, { text: prompt });
+  return insertRender(db, { assetId: addVideoAsset(db), title, source: 'import', ...(promptId ? { promptId } : {}) });
 }
 
 /** Ids the app's search returns, all pages followed. */
@@ -159,16 +146,12 @@ describe('a search sorted by rating', () => {
 describe('upgrading a library', () => {
   it('fills the vocabulary from the renders already catalogued', () => {
     db.close();
-    const file = path.join(dir.path, 'old.sqlite');
+    const file = path.join(fixture.dir, 'old.sqlite');
     const old = new Database(file);
     migrate(old, MIGRATIONS.slice(0, 3));
-    const assetId = insertAsset(old, {
-      sha256: 'a'.repeat(64), ext: 'mp4', size: 1000, hasPoster: true,
-      probe: { kind: 'video', container: 'mp4', durationMs: 2000, width: 320, height: 240, fps: 24, videoCodec: 'h264', audioCodec: null },
-    });
-    const id = insertRender(old, { assetId, title: 'Sunset_Boulevard.mp4', source: 'import' });
+    const id = insertRender(old, { assetId: addVideoAsset(old), title: 'Sunset_Boulevard.mp4', source: 'import' });
     old.close();
-    db = openCatalogue(file);
+    db = fixture.db = openCatalogue(file);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(ftsMatch(db, 'suns')).toBe('{title prompt} : ("sunset")');
     expect(search('boul')).toEqual([id]);
