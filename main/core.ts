@@ -19,6 +19,7 @@ import { Registry } from './api/registry.js';
 import { importHandlers, libraryHandlers, projectHandlers, renderHandlers } from './api/library.js';
 import { watchHandlers } from './api/watch.js';
 import { demoHandlers, jobHandlers } from './api/jobs.js';
+import { providerHandlers } from './api/providers.js';
 import { reviewHandlers, storyboardHandlers } from './api/review.js';
 import { editHandlers } from './api/edit.js';
 import { gridHandlers } from './api/grid.js';
@@ -96,6 +97,7 @@ export class Core {
     this.registry.register('watch', watchHandlers(this));
     this.registry.register('jobs', jobHandlers(this));
     this.registry.register('demo', demoHandlers(this));
+    this.registry.register('providers', providerHandlers(this));
     this.registry.register('review', reviewHandlers(this));
     this.registry.register('storyboard', storyboardHandlers(this));
     this.registry.register('edit', editHandlers(this));

@@ -13,6 +13,7 @@ import './settings/settings.css';
 import './settings/watch-folders/watch-folders.css';
 import './watch/watch.css';
 import './keys/keys.css';
+import './try-on/try-on.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -7,6 +7,7 @@ import { joinChannels } from './channels/channel.js';
 import { libraryChannels } from './channels/library.js';
 import { watchChannels } from './channels/watch.js';
 import { demoChannels, jobChannels } from './channels/jobs.js';
+import { providerChannels } from './channels/providers.js';
 import { reviewChannels } from './channels/review.js';
 import { editChannels } from './channels/edit.js';
 import { gridChannels } from './channels/grid.js';
@@ -14,7 +15,7 @@ import { gridChannels } from './channels/grid.js';
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
 
-export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels, editChannels, gridChannels);
+export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels, editChannels, gridChannels, providerChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

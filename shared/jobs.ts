@@ -89,4 +89,8 @@ export interface ModelCapabilities {
   resolutions?: readonly string[];
   /** Shown with the model wherever it can be chosen (a shutdown, a deprecation). */
   notice?: ProviderNotice;
+  /** Durations per task type, where a task narrows them (Kling's camera control is 5 s only). */
+  durationsByTask?: Readonly<Partial<Record<string, readonly number[]>>>;
+  /** Durations per resolution, where a resolution narrows them (MiniMax renders 1080P in 6 s only). */
+  durationsByResolution?: Readonly<Record<string, readonly number[]>>;
 }

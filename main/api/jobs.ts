@@ -27,7 +27,7 @@ async function estimate(core: Core, spec: GenerationSpecParsed): Promise<Estimat
   return { credits, problems, budget };
 }
 
-async function submitJob(core: Core, spec: GenerationSpecParsed, confirmOverBudget: boolean): Promise<{ jobId: number }> {
+export async function submitJob(core: Core, spec: GenerationSpecParsed, confirmOverBudget: boolean): Promise<{ jobId: number }> {
   const e = await estimate(core, spec);
   if (e.problems.length) {
     throw new ContractError('validation', `Not sent: ${e.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,

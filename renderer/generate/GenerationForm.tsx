@@ -15,6 +15,7 @@ import {
   ASPECTS, MODE_LABELS, ROLES_FOR_TASK, TASK_LABELS, TASK_TYPES_IN_ORDER, aspectReason, constrain, durationReason,
   initialDraft, modeReason, modelReason, soundReason, taskTypeReason, toSpec, type Draft,
 } from './spec-draft.js';
+import { ResolutionField } from './ResolutionField.js';
 import { useEstimate } from './use-estimate.js';
 
 const FALLBACK_PROMPT_MAX = 2500;
@@ -138,7 +139,7 @@ function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { acco
         <ChoiceField
           label="Duration"
           value={draft.durationS}
-          choices={durationChoices(models).map((s) => ({ value: s, label: `${s} s`, reason: durationReason(model, s) }))}
+          choices={durationChoices(models).map((s) => ({ value: s, label: `${s} s`, reason: durationReason(model, s, draft.resolution, draft.taskType) }))}
           onChange={(durationS) => update({ durationS })}
         />
         <ChoiceField
@@ -147,6 +148,7 @@ function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { acco
           choices={ASPECTS.map((a: AspectRatio) => ({ value: a, label: a, reason: aspectReason(model, a) }))}
           onChange={(aspectRatio) => update({ aspectRatio })}
         />
+        <ResolutionField models={models} model={model} value={draft.resolution} onChange={(resolution) => update({ resolution })} />
         <SoundField checked={draft.sound} reason={soundReason(model)} onChange={(sound) => update({ sound })} />
       </div>
       <PromptField

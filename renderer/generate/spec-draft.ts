@@ -19,6 +19,8 @@ export interface Draft {
   mode: Mode;
   durationS: number;
   aspectRatio: AspectRatio;
+  /** Null when the model offers no choice of resolution. */
+  resolution: string | null;
   sound: boolean;
   prompt: string;
   negativePrompt: string;
@@ -41,6 +43,7 @@ export function initialDraft(accountId = DEMO_ACCOUNT): Draft {
     mode: 'std',
     durationS: 5,
     aspectRatio: '16:9',
+    resolution: null,
     sound: false,
     prompt: '',
     negativePrompt: '',
@@ -133,9 +136,26 @@ export function modeReason(model: ModelCapabilities | undefined, mode: Mode): st
   return `${model.label} has no ${MODE_LABELS[mode].toLowerCase()} mode`;
 }
 
-export function durationReason(model: ModelCapabilities | undefined, seconds: number): string | null {
-  if (!model || model.durationsS.includes(seconds)) return null;
-  return `${model.label} renders ${model.durationsS.join(' or ')} s only`;
+export function durationReason(model: ModelCapabilities | undefined, seconds: number, resolution: string | null = null, task?: TaskType): string | null {
+  if (!model) return null;
+  if (!model.durationsS.includes(seconds)) return `${model.label} renders ${model.durationsS.join(' or ')} s only`;
+  const forTask = task !== undefined ? model.durationsByTask?.[task] : undefined;
+  if (forTask && !forTask.includes(seconds)) return `${TASK_LABELS[task!]} on ${model.label} works on ${forTask.join(' or ')} s clips only`;
+  const narrowed = resolution !== null ? model.durationsByResolution?.[resolution] : undefined;
+  if (narrowed && !narrowed.includes(seconds)) return `${model.label} renders ${resolution} in ${narrowed.join(' or ')} s only`;
+  return null;
+}
+
+/** The durations this model renders for this task at this resolution. */
+export function allowedDurations(model: ModelCapabilities, task: TaskType, resolution: string | null): readonly number[] {
+  return model.durationsS.filter((s) => !durationReason(model, s, resolution, task));
+}
+
+export function resolutionReason(model: ModelCapabilities | undefined, resolution: string): string | null {
+  if (!model) return null;
+  const offered = model.resolutions ?? [];
+  if (offered.length === 0) return `${model.label} has no choice of resolution`;
+  return offered.includes(resolution) ? null : `${model.label} renders ${offered.join(' or ')} only`;
 }
 
 export function aspectReason(model: ModelCapabilities | undefined, aspect: AspectRatio): string | null {
@@ -172,7 +192,12 @@ export function constrain(draft: Draft, models: readonly ModelCapabilities[]): D
   if (!model) return draft;
   const next: Draft = { ...draft, model: model.model };
   if (!model.modes.includes(next.mode)) next.mode = (model.modes[0] as Mode | undefined) ?? next.mode;
-  if (!model.durationsS.includes(next.durationS)) next.durationS = nearest(model.durationsS, next.durationS);
+  const resolutions = model.resolutions ?? [];
+  if (resolutions.length === 0) next.resolution = null;
+  else if (next.resolution === null || !resolutions.includes(next.resolution)) next.resolution = resolutions[0]!;
+  // A resolution may narrow the durations (MiniMax 1080P is 6 s only): the nearest allowed one.
+  const durations = allowedDurations(model, next.taskType, next.resolution);
+  if (durations.length > 0 && !durations.includes(next.durationS)) next.durationS = nearest(durations, next.durationS);
   if (!model.aspectRatios.includes(next.aspectRatio)) next.aspectRatio = (model.aspectRatios[0] as AspectRatio | undefined) ?? next.aspectRatio;
   if (!model.sound) next.sound = false;
   const cameraTypes = model.camera[next.mode] ?? [];
@@ -204,6 +229,7 @@ export function toSpec(draft: Draft): GenerationSpecInput {
     references: draft.references,
   };
   if (draft.sound) spec.sound = true;
+  if (draft.resolution !== null) spec.resolution = draft.resolution;
   if (draft.projectId !== null) spec.projectId = draft.projectId;
   if (draft.projectId !== null && draft.shotId !== null) spec.shotId = draft.shotId;
   if (draft.cameraOn) {

@@ -8,6 +8,7 @@ import { EditActionsMenu } from '../edit/EditActionsMenu.js';
 import { CopyButton } from './CopyButton.js';
 import { Fact, FactTable } from './Fact.js';
 import { formatBytes, formatDuration, formatFps, formatResolution } from './format.js';
+import { TryOnPanel } from '../try-on/TryOnPanel.js';
 
 const SOURCE_LABELS: Record<RenderSource, string> = {
   import: 'Imported from a folder',
@@ -17,7 +18,7 @@ const SOURCE_LABELS: Record<RenderSource, string> = {
 };
 
 /** The selected take: a player and everything the catalogue knows about it. */
-export function DetailPanel({ renderId, onClose }: { renderId: number; onClose(): void }) {
+export function DetailPanel({ renderId, onClose, onShowRender }: { renderId: number; onClose(): void; onShowRender?(id: number): void }) {
   const client = useClient();
   const fetchDetail = useCallback(() => client.call('renders.get', { id: renderId }), [client, renderId]);
   const { value: detail, error } = useLiveCall(
@@ -42,12 +43,12 @@ export function DetailPanel({ renderId, onClose }: { renderId: number; onClose()
           {error}
         </p>
       )}
-      {current && <DetailBody key={current.id} detail={current} />}
+      {current && <DetailBody key={current.id} detail={current} onShowRender={onShowRender} />}
     </aside>
   );
 }
 
-function DetailBody({ detail }: { detail: RenderDetail }) {
+function DetailBody({ detail, onShowRender }: { detail: RenderDetail; onShowRender?: ((id: number) => void) | undefined }) {
   const client = useClient();
   const shaRef = useRef<HTMLElement>(null);
   const [playError, setPlayError] = useState<string | null>(null);
@@ -119,6 +120,7 @@ function DetailBody({ detail }: { detail: RenderDetail }) {
         <CopyButton text={asset.sha256} label="Copy sha256" fallback={() => shaRef.current} />
         {detail.source === 'job' && <EditActionsMenu renderId={detail.id} />}
       </div>
+      {detail.source === 'job' && <TryOnPanel renderId={detail.id} taskType={detail.taskType} costCredits={detail.costCredits} onShow={onShowRender} />}
     </div>
   );
 }

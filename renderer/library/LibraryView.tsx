@@ -110,7 +110,7 @@ export function LibraryView() {
           )}
         </main>
         {jobsOpen && <JobsPanel onShowRender={showRender} onClose={() => setJobsOpen(false)} />}
-        {selectedId !== null && <DetailPanel renderId={selectedId} onClose={() => setSelectedId(null)} />}
+        {selectedId !== null && <DetailPanel renderId={selectedId} onClose={() => setSelectedId(null)} onShowRender={setSelectedId} />}
       </div>
       <ArrivalsNotices onShow={showArrivals} />
     </div>

@@ -61,20 +61,25 @@ test('a text-to-video take from the Demo account: estimate, submit, job done, re
   await expect(library.tiles.first()).toHaveAttribute('aria-selected', 'true');
 });
 
-test('Settings → Providers lists the Demo account as configured and never shows keys', async ({ page, dailies }) => {
+test('Settings → Providers lists every provider, tests connections, and never shows keys', async ({ page, dailies }) => {
   const library = new LibraryPage(page);
   await library.open(dailies.url);
   await page.getByRole('banner').getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await expect(settings.getByRole('tab', { name: 'Providers' })).toHaveAttribute('aria-selected', 'true');
-  const demo = settings.getByRole('list', { name: 'Provider accounts' }).getByRole('listitem', { name: 'Demo (local simulator)' });
+  for (const name of ['Kling AI', 'Runway', 'MiniMax Hailuo', 'Pika (via fal)']) {
+    await expect(settings.getByRole('region', { name })).toBeVisible();
+  }
+  const demo = settings.getByRole('list', { name: 'Kling AI accounts' }).getByRole('listitem', { name: 'Demo (local simulator)' });
   await expect(demo).toContainText('Configured');
   await demo.getByRole('button', { name: 'Refresh credits of Demo (local simulator)' }).click();
   await expect(demo).toContainText(/Remaining credits: ([\d.,]+ credits?|the provider does not say)/);
+  await demo.getByRole('button', { name: 'Test connection of Demo (local simulator)' }).click();
+  await expect(demo).toContainText('✓ Connected: Kling AI accepted the keys.');
 
   // Adding a Kling account: keys go in password fields and are never shown again.
-  await settings.getByRole('button', { name: 'Add a Kling account…' }).click();
-  const form = settings.getByRole('form', { name: 'Add a Kling account' });
+  await settings.getByRole('button', { name: 'Add a Kling AI account…' }).click();
+  const form = settings.getByRole('form', { name: 'Add a Kling AI account' });
   await expect(form.getByLabel('Base URL')).toHaveValue('https://api-singapore.klingai.com');
   await expect(form.getByLabel('Access key')).toHaveAttribute('type', 'password');
   await expect(form.getByLabel('Secret key')).toHaveAttribute('type', 'password');
@@ -91,6 +96,24 @@ test('Settings → Providers lists the Demo account as configured and never show
   await studio.getByRole('button', { name: 'Remove…' }).click();
   await studio.getByRole('button', { name: 'Remove Kling (studio)' }).click();
   await expect(studio).toBeHidden();
+
+  // A Runway account asks for Runway's one key; its API has a balance, MiniMax's has none.
+  const runway = settings.getByRole('region', { name: 'Runway' });
+  await runway.getByRole('button', { name: 'Add a Runway account…' }).click();
+  const runwayForm = runway.getByRole('form', { name: 'Add a Runway account' });
+  await expect(runwayForm.getByLabel('Base URL')).toHaveValue('https://api.dev.runwayml.com');
+  await expect(runwayForm.getByLabel('API secret')).toHaveAttribute('type', 'password');
+  await expect(runwayForm.getByLabel('Access key')).toHaveCount(0);
+  await runwayForm.getByLabel('Account id').fill('runway-offline');
+  await runwayForm.getByLabel('Label').fill('Runway (nowhere)');
+  // Nothing listens on port 9: the test must say the provider cannot be reached.
+  await runwayForm.getByLabel('Base URL').fill('http://127.0.0.1:9');
+  await runwayForm.getByLabel('API secret').fill('key-e2e-not-a-real-key');
+  await runwayForm.getByRole('button', { name: 'Save account' }).click();
+  const offline = runway.getByRole('listitem', { name: 'Runway (nowhere)' });
+  await offline.getByRole('button', { name: 'Test connection of Runway (nowhere)' }).click();
+  await expect(offline).toContainText(/✗ Can't reach 127\.0\.0\.1:9/);
+  await expect(settings.getByRole('region', { name: 'MiniMax Hailuo' })).toContainText('Its API does not report remaining credits.');
 });
 
 test('cancelling a job right after submitting it, then retrying it as a new job', async ({ page, dailies }) => {

@@ -2,7 +2,7 @@
 // mapping; the modules beside it hold one concern each.
 import type { AdapterContext, HttpCall, ProviderAdapter, ResolvedTask } from '../types.js';
 import { KLING_MODELS } from './capabilities.js';
-import { createPath, findPath, queryPath } from './endpoints.js';
+import { createPath, findPath, KLING_PATHS, queryPath } from './endpoints.js';
 import { classifyKling, KlingCallError } from './errors.js';
 import { signKlingToken } from './jwt.js';
 import { buildLipSyncCall } from './lip-sync.js';
@@ -63,6 +63,9 @@ export const klingAdapter = {
 
   accountCall: klingAccountCall,
   parseAccount: parseKlingAccount,
+  // The balance call is limited to 1 query a second; a lookup of a task that does not exist is
+  // as cheap, proves the keys just as well (1203 rather than 1000–1004), and never collides with it.
+  testCall: () => ({ method: 'GET', path: `${KLING_PATHS.text2video}/dailies-connection-test` }),
 } satisfies ProviderAdapter;
 
 export { createPath, KlingCallError };

@@ -61,6 +61,9 @@ function optionProblems(spec: Spec, caps: KlingModel): Problems {
   if (SENDS_DURATION.has(spec.taskType) && !caps.durationsS.includes(spec.durationS)) {
     out.push({ field: 'durationS', message: `${caps.label} makes ${caps.durationsS.join(', ')} s clips, not ${spec.durationS} s: pick one of those` });
   }
+  if (spec.resolution !== undefined) {
+    out.push({ field: 'resolution', message: `${caps.label} has no choice of resolution: clear it` });
+  }
   if (SENDS_MODE.has(spec.taskType) && !caps.modes.includes(spec.mode)) {
     out.push({ field: 'mode', message: `${caps.label} has no ${spec.mode} mode: use ${caps.modes.join(' or ')}` });
   }

@@ -1,29 +1,33 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { ProviderCatalogEntry } from '../../../shared/providers.js';
 import { errorMessage } from '../../client/client.js';
 import { useClient } from '../../client/client-context.js';
 
-export const KLING_DEFAULT_BASE_URL = 'https://api-singapore.klingai.com';
 const ID_PATTERN = '[a-z0-9][a-z0-9_\\-]{0,63}';
 
 interface Props {
+  provider: ProviderCatalogEntry;
   takenIds: string[];
   onSaved(): void;
   onCancel(): void;
 }
 
-/** Adds a Kling account. The keys are sent once and then dropped from this form's state. */
-export function AddKlingAccountForm({ takenIds, onSaved, onCancel }: Props) {
+/**
+ * Adds an account for one provider, asking for exactly that provider's key fields. Every key is a
+ * password field; the keys are sent once and then dropped from this form's state.
+ */
+export function AddAccountForm({ provider, takenIds, onSaved, onCancel }: Props) {
   const client = useClient();
   const [id, setId] = useState('');
   const [label, setLabel] = useState('');
-  const [baseUrl, setBaseUrl] = useState(KLING_DEFAULT_BASE_URL);
-  const [accessKey, setAccessKey] = useState('');
-  const [secretKey, setSecretKey] = useState('');
+  const [baseUrl, setBaseUrl] = useState(provider.defaultBaseUrl);
+  const [keys, setKeys] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const idHint = useId();
-  const errorId = useId();
+  const baseHint = useId();
   const taken = takenIds.includes(id);
+  const title = `Add a ${provider.label} account`;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -31,15 +35,9 @@ export function AddKlingAccountForm({ takenIds, onSaved, onCancel }: Props) {
     setSaving(true);
     setError(null);
     try {
-      await client.call('providers.save', {
-        id,
-        provider: 'kling',
-        label: label.trim(),
-        baseUrl: baseUrl.trim(),
-        credentials: { accessKey: accessKey.trim(), secretKey: secretKey.trim() },
-      });
-      setAccessKey('');
-      setSecretKey('');
+      const credentials = Object.fromEntries(provider.credentialFields.map((f) => [f.name, (keys[f.name] ?? '').trim()]));
+      await client.call('providers.save', { id, provider: provider.id, label: label.trim(), baseUrl: baseUrl.trim(), credentials });
+      setKeys({});
       onSaved();
     } catch (err) {
       setError(errorMessage(err));
@@ -48,8 +46,8 @@ export function AddKlingAccountForm({ takenIds, onSaved, onCancel }: Props) {
   };
 
   return (
-    <form className="account-form" aria-label="Add a Kling account" onSubmit={(e) => void submit(e)}>
-      <h4 className="settings-heading">Add a Kling account</h4>
+    <form className="account-form" aria-label={title} onSubmit={(e) => void submit(e)}>
+      <h5 className="settings-heading">{title}</h5>
       <label className="field">
         <span className="field-label">Account id</span>
         <input
@@ -70,22 +68,31 @@ export function AddKlingAccountForm({ takenIds, onSaved, onCancel }: Props) {
       </label>
       <label className="field">
         <span className="field-label">Label</span>
-        <input className="input" value={label} required maxLength={100} placeholder="Kling (studio)" onChange={(e) => setLabel(e.target.value)} />
+        <input className="input" value={label} required maxLength={100} placeholder={`${provider.label} (studio)`} onChange={(e) => setLabel(e.target.value)} />
       </label>
       <label className="field">
         <span className="field-label">Base URL</span>
-        <input className="input mono" type="url" value={baseUrl} required spellCheck={false} onChange={(e) => setBaseUrl(e.target.value)} />
+        <input className="input mono" type="url" value={baseUrl} required spellCheck={false} aria-describedby={baseHint} onChange={(e) => setBaseUrl(e.target.value)} />
+        <span id={baseHint} className="gen-note">
+          {provider.label}’s API: {provider.defaultBaseUrl}. Change it for a regional endpoint or a proxy.
+        </span>
       </label>
-      <label className="field">
-        <span className="field-label">Access key</span>
-        <input className="input mono" type="password" value={accessKey} required autoComplete="new-password" spellCheck={false} onChange={(e) => setAccessKey(e.target.value)} />
-      </label>
-      <label className="field">
-        <span className="field-label">Secret key</span>
-        <input className="input mono" type="password" value={secretKey} required autoComplete="new-password" spellCheck={false} onChange={(e) => setSecretKey(e.target.value)} />
-      </label>
+      {provider.credentialFields.map((f) => (
+        <label className="field" key={f.name}>
+          <span className="field-label">{f.label}</span>
+          <input
+            className="input mono"
+            type="password"
+            value={keys[f.name] ?? ''}
+            required
+            autoComplete="new-password"
+            spellCheck={false}
+            onChange={(e) => setKeys((k) => ({ ...k, [f.name]: e.target.value }))}
+          />
+        </label>
+      ))}
       {error && (
-        <p id={errorId} role="alert" className="error-text">
+        <p role="alert" className="error-text">
           Not saved: {error}
         </p>
       )}
