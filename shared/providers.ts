@@ -1,6 +1,6 @@
 // What the renderer learns about the providers Dailies speaks (every registered adapter, with or
 // without an account): enough to draw Settings → Providers and to explain the form's options.
-import type { ModelCapabilities } from './jobs.js';
+import type { ModelCapabilities, ProviderNotice } from './jobs.js';
 
 export interface ProviderCatalogEntry {
   id: string;
@@ -10,7 +10,7 @@ export interface ProviderCatalogEntry {
   defaultBaseUrl: string;
   models: ModelCapabilities[];
   /** A warning shown wherever the provider is offered (Sora 2's announced shutdown). */
-  notice: { kind: 'shutdown' | 'deprecated' | 'info'; message: string; date?: string } | null;
+  notice: ProviderNotice | null;
   /** True when the API reports the account's remaining credits. */
   reportsCredits: boolean;
   /** True when a task can be cancelled at the provider (not only here). */

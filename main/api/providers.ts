@@ -18,7 +18,7 @@ export function catalogEntry(a: ProviderAdapter): ProviderCatalogEntry {
     credentialFields: a.credentialFields.map((f) => ({ ...f })),
     defaultBaseUrl: a.defaultBaseUrl,
     models: [...a.models],
-    notice: a.notice ? { kind: 'info', message: a.notice } : null,
+    notice: a.notice ?? null,
     reportsCredits: !!(a.accountCall && a.parseAccount),
     cancels: !!a.cancelCall,
   };
