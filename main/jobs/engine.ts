@@ -229,6 +229,12 @@ export class JobEngine {
           return;
       }
     } catch (err) {
+      // A step can move the job on before it fails (a finished poll goes straight to
+      // "downloading" and downloads at once): the outcome applies to the state it is in now, or
+      // it would be lost and a gone result fetched forever.
+      const now = getJobRow(this.deps.db, job.id);
+      if (!ACTIVE_STATES.includes(now.state)) return;
+      job = now;
       if (err instanceof StepFailure) return this.fail(job, err);
       if (err instanceof ContractError) return this.end(job, 'failed', 'invalid', err.message);
       // Anything else (a full disk, a bug) is logged and retried a few times, then ends the job

@@ -1,39 +1,16 @@
-// Small readers for providers' JSON answers and headers, shared by the adapters that are not
-// Kling (Kling keeps its own in kling/envelope.ts). Answers are untrusted input: every reader
-// returns null rather than throwing on a missing or mistyped field.
-import type { ProviderError } from '../types.js';
+// Readers for providers' answers beyond ../wire (which holds the JSON and HTTP-status basics
+// every adapter shares): OpenAI's and Google's duration strings, OpenAI's retry-after-ms, and
+// the malformed-answer error.
+import { header, ProviderCallError, retryAfterMs as retryAfterHeader } from '../wire/errors.js';
 
-export type JsonObject = Record<string, unknown>;
+export { isObject, num, snippet, str, type JsonObject } from '../wire/json.js';
+export { header, kindForStatus, ProviderCallError } from '../wire/errors.js';
 
-export function isObject(v: unknown): v is JsonObject {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
-}
-
-export function str(v: unknown): string | null {
-  return typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
-}
-
-export function num(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return null;
-}
-
-export function header(headers: Record<string, string>, name: string): string | undefined {
-  const want = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === want) return v;
-  return undefined;
-}
-
-/** Retry-After as seconds or an HTTP date (and OpenAI's retry-after-ms). */
+/** Retry-After (seconds or an HTTP date), or OpenAI's retry-after-ms. */
 export function retryAfterMs(headers: Record<string, string>, nowMs: number = Date.now()): number | undefined {
   const ms = header(headers, 'retry-after-ms')?.trim();
   if (ms && /^\d+(\.\d+)?$/.test(ms)) return Math.round(Number(ms));
-  const v = header(headers, 'retry-after')?.trim();
-  if (!v) return undefined;
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+  return retryAfterHeader(headers, nowMs);
 }
 
 /**
@@ -50,31 +27,6 @@ export function durationMs(v: string | undefined | null): number | undefined {
     total += Number(n) * factor;
   }
   return Math.round(total);
-}
-
-/** For answers with no code the provider documents: a kind from the HTTP status alone. */
-export function kindForStatus(status: number): ProviderError['kind'] {
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 404) return 'not_found';
-  if (status === 429) return 'load';
-  if (status >= 500) return 'server';
-  if (status >= 400) return 'invalid';
-  return 'server';
-}
-
-export function snippet(text: string): string {
-  return text.slice(0, 200).replace(/\s+/g, ' ').trim();
-}
-
-/** Thrown by an adapter that cannot build or read a call; the engine classifies providerError. */
-export class ProviderCallError extends Error {
-  readonly providerError: ProviderError;
-
-  constructor(providerError: ProviderError) {
-    super(providerError.message);
-    this.name = 'ProviderCallError';
-    this.providerError = providerError;
-  }
 }
 
 /** An answer that parsed but lacks what the provider documents: the provider misbehaved, retry. */

@@ -43,6 +43,10 @@ export function commonProblems(task: ResolvedTask, label: string, caps: ModelCap
   if (!caps.modes.includes(spec.mode)) {
     out.push({ field: 'mode', message: `${caps.label} has no ${spec.mode} mode: use ${caps.modes.join(' or ')}` });
   }
+  if (spec.resolution !== undefined && !(caps.resolutions ?? []).includes(spec.resolution)) {
+    const allowed = caps.resolutions ?? [];
+    out.push({ field: 'resolution', message: allowed.length ? `${caps.label} renders ${allowed.join(' or ')}, not ${spec.resolution}` : `${caps.label} has no resolution choice: clear it` });
+  }
   if (spec.sound === true && !caps.sound) out.push({ field: 'sound', message: `${caps.label} makes no sound: turn sound off or choose a model with audio` });
   const unsupported: [keyof typeof spec, string][] = [
     ['cfgScale', 'a cfg scale'], ['camera', 'camera control'], ['motion', 'a motion brush'], ['staticMaskRefId', 'a static mask'],
