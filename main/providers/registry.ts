@@ -7,12 +7,16 @@ import { klingAdapter } from './kling/index.js';
 import { runwayAdapter } from './runway/index.js';
 import { minimaxAdapter } from './minimax/index.js';
 import { pikaAdapter } from './pika/index.js';
+import { veoAdapter } from './veo/index.js';
+import { soraAdapter } from './sora/index.js';
 
 export const REGISTERED: readonly ProviderRegistration[] = [
   { adapter: klingAdapter, simulator: async () => (await import('./kling/simulator/index.js')).klingSimulator },
   { adapter: runwayAdapter, simulator: null },
   { adapter: minimaxAdapter, simulator: null },
   { adapter: pikaAdapter, simulator: null },
+  { adapter: veoAdapter, simulator: async () => (await import('./veo/simulator/index.js')).veoSimulator },
+  { adapter: soraAdapter, simulator: async () => (await import('./sora/simulator/index.js')).soraSimulator },
 ];
 
 export const PROVIDERS: Readonly<Record<string, ProviderAdapter>> = Object.fromEntries(REGISTERED.map((r) => [r.adapter.id, r.adapter]));

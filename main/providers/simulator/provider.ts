@@ -50,8 +50,11 @@ export interface SimContext {
   /** A finished, unexpired video by id or by one of our /results URLs. */
   liveVideo(id: string): SimVideo | null;
   videoByUrl(url: string): SimVideo | null;
-  /** Streams a result file the way a CDN does (Range, Content-Length, truncation/expiry faults). */
-  serveVideo(req: IncomingMessage, res: ServerResponse, video: SimVideo | null, fault: FaultRule | null): Promise<void>;
+  /**
+   * Streams a result file the way a CDN does (Range, Content-Length, truncation/expiry faults);
+   * `gone` answers an unknown (expired false) or expired file in the provider's own format.
+   */
+  serveVideo(req: IncomingMessage, res: ServerResponse, video: SimVideo | null, fault: FaultRule | null, gone?: (res: ServerResponse, expired: boolean) => void): Promise<void>;
   log(line: string): void;
 }
 

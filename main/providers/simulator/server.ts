@@ -129,7 +129,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       apiKey: apiKeyOf(provider.id),
       options: opts,
       liveVideo, videoByUrl,
-      serveVideo: (req, res, video, fault) => serveVideo(req, res, video, fault),
+      serveVideo: (req, res, video, fault, gone) => serveVideo(req, res, video, fault, gone),
       log,
     };
     mounted.push({ provider, routes: provider.routes(ctx) });
