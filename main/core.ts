@@ -23,6 +23,8 @@ import { providerHandlers } from './api/providers.js';
 import { reviewHandlers, storyboardHandlers } from './api/review.js';
 import { editHandlers } from './api/edit.js';
 import { gridHandlers } from './api/grid.js';
+import { bundleHandlers } from './api/bundles.js';
+import { BundleTasks } from './bundles/tasks.js';
 import { Accounts, type DemoEndpoint } from './jobs/accounts.js';
 import { JobEngine, type EngineTiming } from './jobs/engine.js';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store.js';
@@ -57,6 +59,7 @@ export class Core {
   readonly watch: WatchService;
   readonly accounts: Accounts;
   readonly jobs: JobEngine;
+  readonly bundles: BundleTasks;
   private readonly demo: DemoSimulator;
   readonly log: (msg: string) => void;
   readonly revealFile: ((path: string) => Promise<boolean> | boolean) | undefined;
@@ -90,6 +93,7 @@ export class Core {
       emit: (e) => this.emit(e), log: this.log, ...(opts.jobTiming ? { timing: opts.jobTiming } : {}),
     });
 
+    this.bundles = new BundleTasks({ db: this.db, layout: this.layout, tools: this.tools, pool: this.pool }, (e) => this.emit(e), this.log);
     this.registry.register('library', libraryHandlers(this));
     this.registry.register('projects', projectHandlers(this));
     this.registry.register('renders', renderHandlers(this));
@@ -102,6 +106,7 @@ export class Core {
     this.registry.register('storyboard', storyboardHandlers(this));
     this.registry.register('edit', editHandlers(this));
     this.registry.register('grid', gridHandlers(this));
+    this.registry.register('bundles', bundleHandlers(this));
     this.registry.assertComplete();
 
     // Sprites that a previous run did not finish (quit mid-import) are made again quietly.
@@ -154,6 +159,7 @@ export class Core {
     await this.jobs.stop();
     await this.demo.close();
     await this.imports.idle();
+    await this.bundles.close();
     await this.background;
     this.closed = true;
     this.events.removeAllListeners();

@@ -1,6 +1,7 @@
 import type { ImportSummary } from './domain.js';
 import type { JobSummary } from './jobs.js';
 import type { WatchFolder } from './channels/watch.js';
+import type { BundleProgressInfo, BundleTaskInfo } from './channels/bundles.js';
 
 /** Events pushed from the core to every window; transports carry them unchanged. */
 export type CoreEvent =
@@ -36,6 +37,9 @@ export type CoreEvent =
       errors: { path: string; reason: string }[];
     }
   /** Assets catalogued in place went missing (or were found again). */
-  | { type: 'assets.missing'; sha256s: string[]; missing: boolean };
+  | { type: 'assets.missing'; sha256s: string[]; missing: boolean }
+  /** A bundle export or import moved on, or ended (bundle.finished carries the whole task). */
+  | { type: 'bundle.progress'; taskId: string; progress: BundleProgressInfo }
+  | { type: 'bundle.finished'; task: BundleTaskInfo };
 
 export type CoreEventType = CoreEvent['type'];

@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import type { RenderSort } from '../../shared/contract.js';
 import { ImportButton } from '../import/ImportButton.js';
+import { BundleButtons } from '../bundles/BundleButtons.js';
 
 // Every RENDER_SORTS entry, in menu order; the Record type makes a new sort a compile error here
 // until it has a label. (Reading RENDER_SORTS itself would pull zod into the renderer bundle.)
@@ -51,6 +52,7 @@ export function LibraryToolbar({ search, onSearch, searchRef, sort, onSort, acti
         </label>
       </div>
       <ImportButton />
+      <BundleButtons />
       {actions}
     </header>
   );
