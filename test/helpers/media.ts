@@ -37,3 +37,18 @@ export function makeAudio(file: string, seconds = 1): string {
   execFileSync(tools.ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, file]);
   return file;
 }
+
+/**
+ * A motion-brush mask: black, with one white (painted) box. The box is given as the user sees
+ * the image: fractions of width and height from the TOP-left.
+ */
+export function makeMask(file: string, width: number, height: number, box: { x: number; y: number; w: number; h: number }): string {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const px = (f: number, n: number) => Math.round(f * n);
+  execFileSync(tools.ffmpeg, [
+    '-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=black:s=${width}x${height}`,
+    '-vf', `drawbox=x=${px(box.x, width)}:y=${px(box.y, height)}:w=${px(box.w, width)}:h=${px(box.h, height)}:color=white:t=fill,format=gray`,
+    '-frames:v', '1', file,
+  ]);
+  return file;
+}

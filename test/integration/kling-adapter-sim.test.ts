@@ -11,7 +11,7 @@ import { createElementCall, parseElement } from '../../main/providers/kling/elem
 import { GenerationSpec, type GenerationSpecInput } from '../../shared/generation.js';
 import type { AdapterContext, HttpCall, HttpResult, RemoteTask, ResolvedInput, ResolvedParent, ResolvedTask } from '../../main/providers/types.js';
 import type { ReferenceRole } from '../../shared/domain.js';
-import { makeAudio, makeImage, tools } from '../helpers/media.js';
+import { makeAudio, makeImage, makeMask, tools } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
 
 const KEYS = { accessKey: 'sim-ak', secretKey: 'sim-sk-0123456789' };
@@ -24,7 +24,8 @@ beforeAll(async () => {
   const p = (n: string) => path.join(tmp.path, n);
   files.first = makeImage(p('first.png'), 640, 360);
   files.end = makeImage(p('end.png'), 640, 360);
-  files.mask = makeImage(p('mask.png'), 640, 360);
+  // Painted top-left, where the motion-brush trajectory below starts (as the user drew it).
+  files.mask = makeMask(p('mask.png'), 640, 360, { x: 0, y: 0, w: 0.25, h: 0.25 });
   files.ref1 = makeImage(p('ref1.png'), 480, 480);
   files.ref2 = makeImage(p('ref2.jpg'), 400, 600);
   files.audio = makeAudio(p('voice.wav'), 3);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { SignJWT } from 'jose';
 import { startKlingSimulator, type KlingSimulator } from '../../main/providers/simulator/index.js';
 import { tempDir } from '../helpers/temp.js';
-import { makeAudio, makeImage, tools } from '../helpers/media.js';
+import { makeAudio, makeImage, makeMask, tools } from '../helpers/media.js';
 
 const KEYS = { accessKey: 'ak-test', secretKey: 'sk-test-secret' };
 const T2V = '/v1/videos/text2video';
@@ -20,6 +20,7 @@ let sim: KlingSimulator;
 const dir = tempDir('dailies-klingsim-');
 let pngB64: string;
 let maskB64: string;
+let brushMaskB64: string;
 let squareB64: string;
 let smallB64: string;
 let audioB64: string;
@@ -111,6 +112,8 @@ beforeAll(async () => {
   const img = (name: string, w: number, h: number) => readFileSync(makeImage(path.join(dir.path, name), w, h)).toString('base64');
   pngB64 = img('frame.png', 640, 360);
   maskB64 = img('mask.png', 320, 180);
+  // Painted in the frame's bottom-left quarter, where the brush trajectory below starts.
+  brushMaskB64 = readFileSync(makeMask(path.join(dir.path, 'brush.png'), 320, 180, { x: 0, y: 0.75, w: 0.25, h: 0.25 })).toString('base64');
   squareB64 = img('square.png', 400, 400);
   smallB64 = img('small.png', 200, 120);
   audioB64 = readFileSync(makeAudio(path.join(dir.path, 'voice.wav'), 2)).toString('base64');
@@ -193,9 +196,17 @@ describe('task endpoints produce real clips', () => {
       image: pngB64,
       prompt: 'the ball rolls right',
       static_mask: maskB64,
-      dynamic_masks: [{ mask: maskB64, trajectories: [{ x: 10, y: 10 }, { x: 300, y: 200 }, { x: 620, y: 340 }] }],
+      dynamic_masks: [{ mask: brushMaskB64, trajectories: [{ x: 10, y: 10 }, { x: 300, y: 200 }, { x: 620, y: 340 }] }],
       external_task_id: 'ext-i2v-brush',
     });
+    // The same path read from the top-left (y=350 is 10 px below the top) starts off the painted
+    // region: refused, naming the point, so a client with the wrong origin cannot pass.
+    const flipped = await call('POST', I2V, {
+      image: pngB64, prompt: 'the ball rolls right',
+      dynamic_masks: [{ mask: brushMaskB64, trajectories: [{ x: 10, y: 350 }, { x: 300, y: 160 }] }],
+    });
+    expect([flipped.status, flipped.json.code]).toEqual([400, 1201]);
+    expect(flipped.json.message).toMatch(/^dynamic_masks\[0\]\.trajectories\[0\]: \(10, 350\) is not on the painted part of its mask.*BOTTOM-left/);
     const b = await finished(I2V, brush);
     expect(b.task_status).toBe('succeed');
     await download(b.task_result.videos[0].url);

@@ -55,7 +55,7 @@ function routes(ctx: SimContext): SimRoutes {
       const pathname = req.path;
       const task = taskEndpointOf(pathname);
       if (task) {
-        if (method === 'POST' && task.id === null) return ok(createTask(task.endpoint, body, fault, { state, runner, ctx: planCtx }));
+        if (method === 'POST' && task.id === null) return ok(await createTask(task.endpoint, body, fault, { state, runner, ctx: planCtx, ffmpeg: ctx.tools.ffmpeg }));
         if (method === 'GET') return ok(task.id === null ? listTasks(task.endpoint, url.searchParams, state) : queryTask(task.endpoint, task.id, state));
         throw badMethod(req);
       }

@@ -11,6 +11,7 @@ import { POLICY_FAIL_MSG, type TaskRunner } from '../../simulator/lifecycle.js';
 import { taskJson } from './task-json.js';
 import { planExtend, planImage2Video, planMultiImage, planOmni, planText2Video, type PlanContext, type TaskPlan } from './requests-video.js';
 import { planLipSync } from './requests-lipsync.js';
+import { checkMotionBrushBody } from './mask-check.js';
 import type { FaultRule } from '../../simulator/faults.js';
 import type { SimTask, SimulatorState } from '../../simulator/state.js';
 
@@ -54,12 +55,12 @@ function plan(endpoint: TaskEndpoint, body: p.Body, state: SimulatorState, ctx: 
   }
 }
 
-export function createTask(
+export async function createTask(
   endpoint: TaskEndpoint,
   body: p.Body,
   fault: FaultRule | null,
-  deps: { state: SimulatorState; runner: TaskRunner; ctx: PlanContext },
-): Envelope {
+  deps: { state: SimulatorState; runner: TaskRunner; ctx: PlanContext; ffmpeg: string },
+): Promise<Envelope> {
   const { state, runner } = deps;
   const ext = p.externalTaskId(body) ?? null;
   if (ext && state.byExternal.has(ext)) {
@@ -67,6 +68,7 @@ export function createTask(
     throw new KlingError(400, 1201, `external_task_id: "${ext}" is already used by task ${state.byExternal.get(ext)}; it must be unique`);
   }
   const planned = plan(endpoint, body, state, deps.ctx);
+  if (planned.render.motion?.length) await checkMotionBrushBody(deps.ffmpeg, body, planned.render);
   const callbackUrl = p.callbackUrl(body) ?? null;
   const watermark = p.watermark(body);
   if (state.inFlight('kling') >= state.timing.concurrency) {
