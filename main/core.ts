@@ -25,6 +25,7 @@ import { editHandlers } from './api/edit.js';
 import { gridHandlers } from './api/grid.js';
 import { bundleHandlers } from './api/bundles.js';
 import { BundleTasks } from './bundles/tasks.js';
+import { elementHandlers } from './api/elements.js';
 import { Accounts, type DemoEndpoint } from './jobs/accounts.js';
 import { JobEngine, type EngineTiming } from './jobs/engine.js';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store.js';
@@ -107,6 +108,7 @@ export class Core {
     this.registry.register('edit', editHandlers(this));
     this.registry.register('grid', gridHandlers(this));
     this.registry.register('bundles', bundleHandlers(this));
+    this.registry.register('elements', elementHandlers(this));
     this.registry.assertComplete();
 
     // Sprites that a previous run did not finish (quit mid-import) are made again quietly.

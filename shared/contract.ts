@@ -12,11 +12,12 @@ import { reviewChannels } from './channels/review.js';
 import { editChannels } from './channels/edit.js';
 import { gridChannels } from './channels/grid.js';
 import { bundleChannels } from './channels/bundles.js';
+import { elementChannels } from './channels/elements.js';
 
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
 
-export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels, editChannels, gridChannels, providerChannels, bundleChannels);
+export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels, editChannels, gridChannels, providerChannels, bundleChannels, elementChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

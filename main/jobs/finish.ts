@@ -60,7 +60,15 @@ export async function finishJob(ctx: FinishContext, job: JobRow, file: string, s
         id, job.parent_render_id, job.task_type, JSON.stringify({ jobId: job.id }),
       );
     }
-    spec.references.forEach((r, position) => {
+    // Every library file the take was made from, so the render shows it: the references, then
+    // the motion-brush masks and the lip-sync audio, which the spec keeps in their own fields.
+    const used = [
+      ...spec.references,
+      ...(spec.motion ?? []).map((m) => ({ refId: m.maskRefId, role: 'mask' })),
+      ...(spec.staticMaskRefId ? [{ refId: spec.staticMaskRefId, role: 'mask' }] : []),
+      ...(spec.lipSync ? [{ refId: spec.lipSync.audioRefId, role: 'audio' }] : []),
+    ];
+    used.forEach((r, position) => {
       ctx.db.prepare('INSERT OR IGNORE INTO render_refs (render_id, ref_id, role, position) VALUES (?, ?, ?, ?)').run(id, r.refId, r.role, position);
     });
     ctx.db.prepare(`UPDATE jobs SET state = 'done', progress = 1, error_class = NULL, last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?`).run(Date.now(), job.id);

@@ -12,7 +12,8 @@ interface RefRow {
   storage: string; external_path: string | null;
 }
 
-function refFile(db: Db, layout: LibraryLayout, refId: number, field: string): RefRow & { path: string } {
+/** A library reference's file, or not_found naming `field`. */
+export function refFile(db: Db, layout: LibraryLayout, refId: number, field: string): RefRow & { path: string } {
   const row = db
     .prepare(
       `SELECT f.id, a.sha256, a.ext, a.width, a.height, a.size, a.duration_ms, a.storage, a.external_path
