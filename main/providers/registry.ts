@@ -9,6 +9,7 @@ import { minimaxAdapter } from './minimax/index.js';
 import { pikaAdapter } from './pika/index.js';
 import { veoAdapter } from './veo/index.js';
 import { soraAdapter } from './sora/index.js';
+import { lumaAdapter } from './luma/index.js';
 
 export const REGISTERED: readonly ProviderRegistration[] = [
   { adapter: klingAdapter, simulator: async () => (await import('./kling/simulator/index.js')).klingSimulator },
@@ -17,6 +18,7 @@ export const REGISTERED: readonly ProviderRegistration[] = [
   { adapter: pikaAdapter, simulator: null },
   { adapter: veoAdapter, simulator: async () => (await import('./veo/simulator/index.js')).veoSimulator },
   { adapter: soraAdapter, simulator: async () => (await import('./sora/simulator/index.js')).soraSimulator },
+  { adapter: lumaAdapter, simulator: async () => (await import('./luma/simulator/index.js')).lumaSimulator },
 ];
 
 export const PROVIDERS: Readonly<Record<string, ProviderAdapter>> = Object.fromEntries(REGISTERED.map((r) => [r.adapter.id, r.adapter]));

@@ -1,0 +1,47 @@
+// The Luma Dream Machine adapter: a pure mapping driven by the job engine. No client key and
+// no lookup by one; no per-generation charge (the ledger books the estimate), but GET /credits
+// reports the balance.
+import type { ProviderAdapter } from '../types.js';
+import { estimateLumaCredits } from '../../../shared/pricing/luma.js';
+import { ProviderCallError } from '../common/json.js';
+import { LUMA_MODELS } from './capabilities.js';
+import { classifyLuma } from './errors.js';
+import { buildLumaCreate, validateLuma } from './requests.js';
+import { parseLumaCredits, parseLumaGeneration } from './responses.js';
+
+export const LUMA_DEFAULT_BASE_URL = 'https://api.lumalabs.ai/dream-machine/v1';
+
+function apiKey(credentials: Record<string, string>): string {
+  const key = credentials.apiKey?.trim();
+  if (!key) throw new ProviderCallError({ kind: 'auth', code: 'credentials', httpStatus: 0, message: 'The Luma account has no API key: add it in Settings → Providers' });
+  return key;
+}
+
+export const lumaAdapter: ProviderAdapter = {
+  id: 'luma',
+  label: 'Luma Dream Machine',
+  credentialFields: [{ name: 'apiKey', label: 'API key', secret: true }],
+  defaultBaseUrl: LUMA_DEFAULT_BASE_URL,
+  models: LUMA_MODELS,
+  concurrency: 3,
+
+  validate: validateLuma,
+  estimateCredits: (spec) => estimateLumaCredits({ model: spec.model, durationS: spec.durationS, resolution: spec.resolution }),
+  authHeaders: async (ctx) => ({ Authorization: `Bearer ${apiKey(ctx.credentials)}` }),
+
+  async createCall(task) {
+    const problems = validateLuma(task);
+    if (problems.length) throw new ProviderCallError({ kind: 'invalid', code: 'validation', httpStatus: 0, message: problems.map((p) => `${p.field}: ${p.message}`).join('; ') });
+    return buildLumaCreate(task);
+  },
+  queryCall: (_task, id) => ({ method: 'GET', path: `/generations/${encodeURIComponent(id)}` }),
+  findCall: () => null,
+  parseFind: () => null,
+
+  classify: classifyLuma,
+  parseCreate: parseLumaGeneration,
+  parseQuery: parseLumaGeneration,
+
+  accountCall: () => ({ method: 'GET', path: '/credits' }),
+  parseAccount: parseLumaCredits,
+};

@@ -1,0 +1,34 @@
+// Luma Dream Machine estimates, in US dollars. Luma is not in providers.md's price notes: these
+// figures are APPROXIMATE third-party numbers, per second at 720p with a multiplier per
+// resolution. The Luma API reports no charge per generation, so the estimate is also what the
+// ledger books as actual; GET /credits gives the account's real balance. Plain data so
+// Settings can let a user correct it.
+
+export interface LumaPriceTable {
+  approximate: true;
+  currency: 'USD';
+  /** Dollars per second at 720p, by model. */
+  perSecond720p: Record<string, number>;
+  resolutionFactor: Record<string, number>;
+}
+
+export const LUMA_PRICES: LumaPriceTable = {
+  approximate: true,
+  currency: 'USD',
+  perSecond720p: { 'ray-2': 0.18, 'ray-flash-2': 0.06 },
+  resolutionFactor: { '540p': 0.5, '720p': 1, '1080p': 2.25, '4k': 9 },
+};
+
+export interface LumaEstimateInput {
+  model: string;
+  durationS: number;
+  resolution?: string | undefined;
+}
+
+/** Dollars for one generation (an extension is billed like a new clip of its length); 0 for an unknown model. */
+export function estimateLumaCredits(input: LumaEstimateInput, table: LumaPriceTable = LUMA_PRICES): number {
+  const rate = table.perSecond720p[input.model];
+  if (rate === undefined) return 0;
+  const factor = table.resolutionFactor[input.resolution ?? '720p'] ?? 1;
+  return Math.round(rate * factor * Math.max(0, input.durationS) * 100) / 100;
+}
