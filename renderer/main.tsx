@@ -14,6 +14,12 @@ import './settings/watch-folders/watch-folders.css';
 import './watch/watch.css';
 import './keys/keys.css';
 import './try-on/try-on.css';
+import './app/shell.css';
+import './player/player.css';
+import './detail/detail.css';
+import './compare/compare.css';
+import './storyboard/storyboard.css';
+import './costs/costs.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -5,6 +5,7 @@ import { LibraryView } from '../library/LibraryView.js';
 import { HelpOverlay } from '../keys/HelpOverlay.js';
 import { KeymapProvider } from '../keys/keymap-context.js';
 import { MissingAssetsProvider } from '../watch/missing-assets.js';
+import { ReviewShell } from './ReviewShell.js';
 
 export function App({ client }: { client: DailiesClient }) {
   return (
@@ -12,7 +13,7 @@ export function App({ client }: { client: DailiesClient }) {
       <KeymapProvider>
         <ImportProvider>
           <MissingAssetsProvider>
-            <LibraryView />
+            <ReviewShell library={<LibraryView />} />
           </MissingAssetsProvider>
         </ImportProvider>
         <HelpOverlay />
