@@ -31,9 +31,15 @@ export class CompareView {
     return this.diffTable.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${label}( \\(differs\\))?$`) }) });
   }
 
-  /** Every pane's currentTime, read in one go so they are compared at the same instant. */
+  /**
+   * Every pane's currentTime, read together at the start of a rendered frame (after the view's
+   * own per-frame sync has run): the times of the frame the viewer is shown, compared at the
+   * same instant however loaded the machine is.
+   */
   times(): Promise<number[]> {
-    return this.videos.evaluateAll((vs: HTMLVideoElement[]) => vs.map((v) => v.currentTime));
+    return this.videos.evaluateAll(
+      (vs: HTMLVideoElement[]) => new Promise<number[]>((resolve) => requestAnimationFrame(() => resolve(vs.map((v) => v.currentTime)))),
+    );
   }
 
   paused(): Promise<boolean[]> {
