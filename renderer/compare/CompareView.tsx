@@ -76,7 +76,7 @@ function CompareStage({ details, onRemove }: { details: ReviewDetail[]; onRemove
   // Only the first pane is heard at first; each pane has its own mute.
   const [muted, setMuted] = useState<boolean[]>(() => details.map((_, i) => i > 0));
   const wiping = mode === 'wipe' && details.length === 2;
-  useReviewKeys(transportKeys(playback));
+  useReviewKeys('Compare', transportKeys(playback));
   // A hidden view does not keep playing behind another one.
   useEffect(() => {
     if (!active) playback.pause();

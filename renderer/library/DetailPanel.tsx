@@ -21,7 +21,7 @@ import { RevealFile } from '../detail/RevealFile.js';
 import { transportKeys } from '../player/PlayerControls.js';
 import { usableFps } from '../player/timecode.js';
 import { usePlayback } from '../player/use-playback.js';
-import { useReviewKeys } from '../review-keys/use-review-keys.js';
+import { markKeys, useReviewKeys } from '../review-keys/use-review-keys.js';
 import { LocateFile } from '../watch/LocateFile.js';
 import { useIsMissing } from '../watch/missing-assets.js';
 import { TryOnPanel } from '../try-on/TryOnPanel.js';
@@ -86,17 +86,14 @@ function DetailBody({ detail, onShowRender, actions }: {
     client.call('review.mark', { id: detail.id, ...change }).catch((err: unknown) => setMarkError(errorMessage(err)));
   };
   const setFlag = (flag: RenderFlag | null) => mark({ flag });
-  const toggleFlag = (flag: RenderFlag) => setFlag(detail.flag === flag ? null : flag);
   const rate = (n: number) => mark({ rating: detail.rating === n ? 0 : n });
   const inCompare = nav.compareIds.includes(detail.id);
 
-  useReviewKeys({
-    ...(missing ? {} : transportKeys(playback)),
-    p: () => toggleFlag('pick'),
-    x: () => toggleFlag('reject'),
-    ...Object.fromEntries([0, 1, 2, 3, 4, 5].map((n) => [String(n), () => mark({ rating: n === 0 ? 0 : detail.rating === n ? 0 : n })])),
-    c: () => nav.toggleCompare(detail.id),
-  });
+  useReviewKeys('Playback', missing ? [] : transportKeys(playback));
+  useReviewKeys('Take', [
+    ...markKeys(detail, mark),
+    { keys: ['c'], label: 'Add the take to Compare (again to take it out)', run: () => nav.toggleCompare(detail.id) },
+  ]);
 
   const pickNote = detail.shot
     ? detail.flag === 'pick'

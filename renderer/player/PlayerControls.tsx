@@ -1,5 +1,6 @@
 // The transport bar under a player (or under the compare panes): play, frame step, shuttle
 // speed, loop, in/out marks, a scrub bar with the marks on it, and the timecode.
+import type { ReviewKey } from '../review-keys/use-review-keys.js';
 import type { Playback } from './use-playback.js';
 import { timecode } from './timecode.js';
 
@@ -71,16 +72,16 @@ export function PlayerControls({ playback, label }: { playback: Playback; label:
   );
 }
 
-/** The keys every player answers (Space, J/K/L, ←/→, I/O). */
-export function transportKeys(playback: Playback) {
-  return {
-    Space: playback.toggle,
-    k: playback.pause,
-    j: () => playback.shuttle(-1),
-    l: () => playback.shuttle(1),
-    ArrowLeft: () => playback.step(-1),
-    ArrowRight: () => playback.step(1),
-    i: playback.setIn,
-    o: playback.setOut,
-  };
+/** The keys every player answers: Space, J/K/L, ←/→, I/O. */
+export function transportKeys(playback: Playback): ReviewKey[] {
+  return [
+    { keys: ['Space'], label: 'Play / pause', run: playback.toggle },
+    { keys: ['l'], label: 'Play forward (again: 2×, 4×)', run: () => playback.shuttle(1) },
+    { keys: ['j'], label: 'Play backward (again: 2×, 4×)', run: () => playback.shuttle(-1) },
+    { keys: ['k'], label: 'Stop', run: playback.pause },
+    { keys: ['ArrowLeft'], label: 'Previous frame', run: () => playback.step(-1) },
+    { keys: ['ArrowRight'], label: 'Next frame', run: () => playback.step(1) },
+    { keys: ['i'], label: 'Mark in', run: playback.setIn },
+    { keys: ['o'], label: 'Mark out', run: playback.setOut },
+  ];
 }

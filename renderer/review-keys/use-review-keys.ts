@@ -1,53 +1,48 @@
-// The review views' keyboard: Space, J/K/L, ←/→, I/O, 1–5, P/X, C. Kept in this one hook so it
-// can move into the central keymap (with its `?` help) in one place once that exists.
-import { useEffect, useEffectEvent } from 'react';
+// The review views' keys (Space, J/K/L, ←/→, I/O, P/X, 0–5, C), registered in the window's one
+// keymap (renderer/keys) so the `?` overlay lists them. A view that is mounted but hidden (the
+// shell keeps views alive) takes its keys out of the keymap until it is shown again.
+import { useLayoutEffect, useRef } from 'react';
 import { useViewActive } from '../app/navigation.js';
+import { useKeymap } from '../keys/keymap-context.js';
+import type { KeyBinding, KeyGroup } from '../keys/keymap.js';
 
-/** Handlers by key name: a letter ('p'), a digit ('3'), 'Space', 'ArrowLeft', 'ArrowRight'. */
-export type KeyBindings = Partial<Record<string, (event: KeyboardEvent) => void>>;
+export type ReviewKey = Required<Pick<KeyBinding, 'keys' | 'label' | 'run'>> & Pick<KeyBinding, 'enabled'>;
 
-/** Every key the review views answer, with what it does: for a help overlay. */
-export const REVIEW_KEYS: ReadonlyArray<{ keys: string; does: string }> = [
-  { keys: 'Space', does: 'Play / pause' },
-  { keys: 'J / K / L', does: 'Shuttle back / stop / forward (press again for 2×, 4×)' },
-  { keys: '← / →', does: 'Previous / next frame' },
-  { keys: 'I / O', does: 'Mark in / out' },
-  { keys: 'P / X', does: 'Pick / reject the take (again to clear)' },
-  { keys: '1–5, 0', does: 'Rate the take / clear the rating' },
-  { keys: 'C', does: 'Add the take to (or take it out of) Compare' },
-];
-
-function keyName(e: KeyboardEvent): string {
-  return e.key === ' ' ? 'Space' : e.key.length === 1 ? e.key.toLowerCase() : e.key;
-}
-
-/** Typing in a field, pressing a focused button, or a dialog on top: the key is not ours. */
-function belongsElsewhere(e: KeyboardEvent, name: string): boolean {
-  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return true;
-  const t = e.target instanceof Element ? e.target : null;
-  if (t?.closest('input, textarea, select, [contenteditable="true"]')) {
-    // A range slider (the scrub bar) keeps its own arrows but lets the other keys through.
-    const range = t instanceof HTMLInputElement && t.type === 'range';
-    if (!range || name.startsWith('Arrow')) return true;
-  }
-  if ((name === 'Space' || name === 'Enter') && t?.closest('button, a, [role="button"], [role="option"], [role="tab"], summary')) return true;
-  if (document.querySelector('dialog[open]')) return true;
-  return false;
-}
-
-export function useReviewKeys(bindings: KeyBindings, enabled = true): void {
+export function useReviewKeys(title: string, bindings: ReviewKey[], enabled = true): void {
+  const keymap = useKeymap();
   const active = useViewActive() && enabled;
-  const onKey = useEffectEvent((e: KeyboardEvent) => {
-    const name = keyName(e);
-    const handler = bindings[name];
-    if (!handler || belongsElsewhere(e, name)) return;
-    e.preventDefault();
-    handler(e);
-  });
-  useEffect(() => {
+  const group: KeyGroup = { title, bindings };
+  const latest = useRef(group);
+  latest.current = group;
+  const id = useRef<number | null>(null);
+  useLayoutEffect(() => {
     if (!active) return;
-    const listener = (e: KeyboardEvent) => onKey(e);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, [active]);
+    id.current = keymap.add(latest.current);
+    return () => {
+      if (id.current !== null) keymap.remove(id.current);
+      id.current = null;
+    };
+  }, [keymap, active]);
+  useLayoutEffect(() => {
+    if (id.current !== null) keymap.update(id.current, group);
+  });
+}
+
+/** P, X, 1–5 and 0 for one take. */
+export function markKeys(current: { flag: 'pick' | 'reject' | null; rating: number } | undefined, mark: (change: { flag?: 'pick' | 'reject' | null; rating?: number }) => void): ReviewKey[] {
+  const enabled = current !== undefined;
+  return [
+    { keys: ['p'], label: 'Pick the take for its shot (again to clear)', enabled, run: () => mark({ flag: current?.flag === 'pick' ? null : 'pick' }) },
+    { keys: ['x'], label: 'Reject the take (again to clear)', enabled, run: () => mark({ flag: current?.flag === 'reject' ? null : 'reject' }) },
+    {
+      keys: ['1', '2', '3', '4', '5'],
+      label: 'Rate 1–5 stars (the same rating again clears it)',
+      enabled,
+      run: (e) => {
+        const n = Number(e.key);
+        mark({ rating: current?.rating === n ? 0 : n });
+      },
+    },
+    { keys: ['0'], label: 'Clear the rating', enabled, run: () => mark({ rating: 0 }) },
+  ];
 }

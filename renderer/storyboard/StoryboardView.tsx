@@ -9,7 +9,7 @@ import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
 import { useNavigation } from '../app/navigation.js';
 import { DetailPanel } from '../library/DetailPanel.js';
-import { useReviewKeys } from '../review-keys/use-review-keys.js';
+import { markKeys, useReviewKeys } from '../review-keys/use-review-keys.js';
 import { AddShotForm } from './AddShotForm.js';
 import { RoughCut } from './RoughCut.js';
 import { ShotRow } from './ShotRow.js';
@@ -71,14 +71,7 @@ function Board({ projectId }: { projectId: number }) {
   const mark = (change: { flag?: RenderFlag | null; rating?: number }) => {
     if (selected !== null) run(client.call('review.mark', { id: selected, ...change }));
   };
-  useReviewKeys(
-    {
-      p: () => mark({ flag: selectedTake?.flag === 'pick' ? null : 'pick' }),
-      x: () => mark({ flag: selectedTake?.flag === 'reject' ? null : 'reject' }),
-      ...Object.fromEntries([0, 1, 2, 3, 4, 5].map((n) => [String(n), () => mark({ rating: selectedTake?.rating === n ? 0 : n })])),
-    },
-    selected !== null && openId === null && !roughCut,
-  );
+  useReviewKeys('Storyboard', markKeys(selectedTake, mark), selected !== null && openId === null && !roughCut);
 
   const move = (id: number, beforeId: number | null) => run(client.call('shots.move', { id, beforeId }));
   const shots = board?.shots ?? [];

@@ -83,6 +83,14 @@ test('detail: frame-accurate player, marks, prompt, parameters, lineage, notes, 
   await expect(detail.reject).toHaveAttribute('aria-pressed', 'true');
   await expect(detail.pick).toHaveAttribute('aria-pressed', 'false');
 
+  // The keyboard map (?) lists the player's and the take's keys while the panel is open.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard' });
+  await expect(help.getByRole('region', { name: 'Playback' })).toContainText('Next frame');
+  await expect(help.getByRole('region', { name: 'Take' })).toContainText('Pick the take for its shot');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
   // Prompt with its negative and fields; parameters; copy prompt.
   const prompt = detail.section('Prompt');
   await expect(prompt).toContainText(EXTEND.prompt);
