@@ -134,7 +134,7 @@ function Board({ projectId }: { projectId: number }) {
         <DetailPanel
           renderId={openId}
           onClose={() => setOpenId(null)}
-          onOpenRender={(id) => {
+          onShowRender={(id) => {
             setSelected(id);
             setOpenId(id);
           }}
