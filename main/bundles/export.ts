@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import './zip-crc.js';
 import type { Db } from '../catalogue/open.js';
 import { mediaPath, type LibraryLayout } from '../store/layout.js';
 import { collectBundle, type CollectedMedia, type ExportScope } from './collect.js';

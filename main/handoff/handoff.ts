@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import '../bundles/zip-crc.js';
 import type { Db } from '../catalogue/open.js';
 import type { LibraryLayout } from '../store/layout.js';
 import { BundleError } from '../bundles/errors.js';
