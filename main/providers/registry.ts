@@ -13,9 +13,9 @@ import { lumaAdapter } from './luma/index.js';
 
 export const REGISTERED: readonly ProviderRegistration[] = [
   { adapter: klingAdapter, simulator: async () => (await import('./kling/simulator/index.js')).klingSimulator },
-  { adapter: runwayAdapter, simulator: null },
-  { adapter: minimaxAdapter, simulator: null },
-  { adapter: pikaAdapter, simulator: null },
+  { adapter: runwayAdapter, simulator: async () => (await import('./runway/simulator/index.js')).runwaySimulator },
+  { adapter: minimaxAdapter, simulator: async () => (await import('./minimax/simulator/index.js')).minimaxSimulator },
+  { adapter: pikaAdapter, simulator: async () => (await import('./pika/simulator/index.js')).pikaSimulator },
   { adapter: veoAdapter, simulator: async () => (await import('./veo/simulator/index.js')).veoSimulator },
   { adapter: soraAdapter, simulator: async () => (await import('./sora/simulator/index.js')).soraSimulator },
   { adapter: lumaAdapter, simulator: async () => (await import('./luma/simulator/index.js')).lumaSimulator },

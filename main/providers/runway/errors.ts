@@ -7,6 +7,8 @@ import { kindForStatus, withRetryAfter } from '../wire/errors.js';
 
 /** Runway answers an unaffordable task with a 400 whose text mentions credits. */
 const NO_CREDITS = /credit|balance|insufficient funds/i;
+/** Input moderation can also refuse at create, as a 400 that names it. */
+const MODERATION = /moderation|SAFETY\./i;
 
 export function classifyRunway(result: HttpResult): ProviderError | null {
   const ok = result.status >= 200 && result.status < 300;
@@ -18,6 +20,7 @@ export function classifyRunway(result: HttpResult): ProviderError | null {
   const said = isObject(result.json) ? str(result.json.error) : null;
   let kind: ErrorKind = kindForStatus(result.status);
   if (result.status === 400 && said && NO_CREDITS.test(said)) kind = 'money';
+  else if (result.status === 400 && said && MODERATION.test(said)) kind = 'policy';
   const why: Record<ErrorKind, string> = {
     money: 'the Runway organization has too few credits: buy credits in the Runway developer portal',
     load: 'Runway rate or daily limit reached',
