@@ -26,6 +26,8 @@ function veo(model: string, label: string, v31: boolean): VeoModel {
     label,
     taskTypes: v31 ? ['text_to_video', 'image_to_video', 'multi_reference', 'extend'] : ['text_to_video', 'image_to_video'],
     durationsS: VEO_DURATIONS,
+    // The form's duration choices for these tasks (an end frame also needs 8 s: validate says so).
+    ...(v31 ? { durationsByTask: { multi_reference: [VEO_LONG_ONLY_S], extend: [VEO_LONG_ONLY_S] } } : {}),
     aspectRatios: ['16:9', '9:16'],
     // Veo has no quality modes; the model (standard or fast) is the choice.
     modes: ['std'],
