@@ -63,6 +63,7 @@ const UNAVAILABLE: WireReply<unknown> = {
 export class CoreHost {
   private nextId = 1;
   private readonly pending = new Map<number, (reply: WireReply<unknown>) => void>();
+  private readonly mediaLookups = new Map<number, (file: string | null) => void>();
   private readonly listeners = new Set<(e: CoreEvent) => void>();
   private readonly exitListeners = new Set<(code: number | null) => void>();
   private closing: Promise<void> | null = null;
@@ -75,6 +76,9 @@ export class CoreHost {
       } else if (msg.kind === 'reply') {
         this.pending.get(msg.id)?.(msg.reply);
         this.pending.delete(msg.id);
+      } else if (msg.kind === 'media-path-reply') {
+        this.mediaLookups.get(msg.id)?.(typeof msg.path === 'string' ? msg.path : null);
+        this.mediaLookups.delete(msg.id);
       } else if (msg.kind === 'event') {
         for (const l of this.listeners) l(msg.event);
       }
@@ -83,6 +87,8 @@ export class CoreHost {
       this.exited = true;
       for (const resolve of this.pending.values()) resolve(UNAVAILABLE);
       this.pending.clear();
+      for (const resolve of this.mediaLookups.values()) resolve(null);
+      this.mediaLookups.clear();
       for (const l of this.exitListeners) l(code);
     });
   }
@@ -134,6 +140,25 @@ export class CoreHost {
         // Input that cannot be cloned, or a process that is already gone.
         this.pending.delete(id);
         resolve({ ok: false, error: { code: 'internal', message: `The call could not reach the library: ${(err as Error).message}` } });
+      }
+    });
+  }
+
+  /**
+   * The file that serves an in-place asset, as the core's catalogue knows it (null: serve
+   * nothing). The media protocol asks this for a hash its store does not hold; the answer is
+   * only ever a catalogued path, checked by the core (external-media.ts).
+   */
+  externalMediaPath(sha256: string, ext: string): Promise<string | null> {
+    if (this.exited || this.closing) return Promise.resolve(null);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.mediaLookups.set(id, resolve);
+      try {
+        this.child.post({ kind: 'media-path', id, sha256, ext });
+      } catch {
+        this.mediaLookups.delete(id);
+        resolve(null);
       }
     });
   }

@@ -7,6 +7,8 @@ export type ToCore =
   | { kind: 'call'; id: number; channel: string; input: unknown }
   | { kind: 'secrets-reply'; id: number; ok: true; value: Record<string, string> | null }
   | { kind: 'secrets-reply'; id: number; ok: false; error: string }
+  /** Which in-place file serves this hash (the media protocol's lookup; see external-media.ts). */
+  | { kind: 'media-path'; id: number; sha256: string; ext: string }
   | { kind: 'close' };
 
 /** The core asks the main process (which alone holds the OS keychain) for provider keys. */
@@ -21,6 +23,7 @@ export type FromCore =
   | { kind: 'reply'; id: number; reply: WireReply<unknown> }
   | { kind: 'event'; event: CoreEvent }
   | SecretsRequest
+  | { kind: 'media-path-reply'; id: number; path: string | null }
   | { kind: 'closed' };
 
 /**

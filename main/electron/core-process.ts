@@ -6,6 +6,7 @@ import { resolveLibraryDir } from '../library/user-data.js';
 import type { Core } from '../core.js';
 import { isNativeModuleMismatch, type FromCore, type ToCore } from './core-messages.js';
 import type { Credentials, SecretStore } from '../secrets/secret-store.js';
+import { externalMediaFile, ExternalMediaQuery } from '../store/external-media.js';
 
 interface Port {
   send(msg: FromCore): void;
@@ -91,6 +92,12 @@ async function open(): Promise<void> {
       secrets.answer(msg);
     } else if (msg?.kind === 'call') {
       void opened.reply(msg.channel, msg.input).then((reply) => port.send({ kind: 'reply', id: msg.id, reply }));
+    } else if (msg?.kind === 'media-path') {
+      // Only a well-formed hash and extension are looked up; anything else is simply not found.
+      const query = ExternalMediaQuery.safeParse({ sha256: msg.sha256, ext: msg.ext });
+      void (query.success ? externalMediaFile(opened.db, query.data) : Promise.resolve(null))
+        .catch(() => null)
+        .then((file) => port.send({ kind: 'media-path-reply', id: msg.id, path: file }));
     } else if (msg?.kind === 'close') {
       void closeCore().then(() => {
         port.send({ kind: 'closed' });

@@ -158,10 +158,11 @@ async function start(): Promise<void> {
 
   lockDownSession(session.defaultSession, log);
   registerAppProtocol(protocol, RENDERER_DIR, log);
-  registerMediaProtocol(protocol, libraryLayout(libraryDir), log);
-
   const core = openLibrary(libraryDir);
   coreStart = core;
+  // Files catalogued in place are looked up through the core (the catalogue lives there).
+  registerMediaProtocol(protocol, libraryLayout(libraryDir), log, (sha, ext) =>
+    core.then((host) => host.externalMediaPath(sha, ext), () => null));
   registerIpc(core);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
     isPackaged: app.isPackaged,

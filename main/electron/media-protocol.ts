@@ -2,7 +2,8 @@
 // as the serve host (main/serve/server.ts) so the renderer builds one kind of URL:
 //   /media/<sha>.<ext>                 a stored file, with Range
 //   /thumbs/<sha>/<poster|sprite>.jpg  its thumbnails
-// Only known media types are served, only from the library's media/ and thumbs/ folders.
+// Only known media types are served, only from the library's media/ and thumbs/ folders, and
+// files catalogued in place, each from the one path the core's catalogue gives for its hash.
 import path from 'node:path';
 import { MEDIA_SCHEME } from '../../shared/bridge.js';
 import { MEDIA_TYPES } from '../../shared/media-types.js';
@@ -43,7 +44,9 @@ export async function planMediaResponse(
     const stored = await planFile(layout.media, mediaPath(layout, sha, ext), type.mime, opts);
     if (stored.status !== 404 || !resolveExternal) return stored;
     const external = await resolveExternal(sha, ext);
-    return external ? planFile(path.dirname(external), external, type.mime, opts) : stored;
+    // Confined to that one catalogued file: it is its own root, so only it (or, for a symlink
+    // catalogued in place, the file it points to) can be served.
+    return external && path.isAbsolute(external) ? planFile(external, external, type.mime, opts) : stored;
   }
   const thumb = THUMB_RE.exec(pathname);
   if (thumb) {

@@ -14,7 +14,7 @@ import type { Core } from '../core.js';
 import type { CoreEvent } from '../../shared/events.js';
 import { MEDIA_TYPES, SHA256_RE } from '../../shared/media-types.js';
 import { mediaPath, thumbPath } from '../store/layout.js';
-import { externalPathFor } from '../catalogue/locations.js';
+import { externalMediaFile } from '../store/external-media.js';
 import { sendFile, staticType } from './static-files.js';
 import { SERVE_CSP } from './csp.js';
 
@@ -149,8 +149,8 @@ export function startServeHost(opts: ServeOptions): Promise<ServeHost> {
       if (type && (await sendFile(req, res, core.layout.media, mediaPath(core.layout, sha, ext), type.mime, cache))) return;
       // A file catalogued in place (watched folder): served from the one path the catalogue
       // knows for this hash, never from a path the request names.
-      const external = type ? externalPathFor(core.db, sha, ext) : null;
-      if (type && external && (await sendFile(req, res, path.dirname(external), external, type.mime, cache))) return;
+      const external = type ? await externalMediaFile(core.db, { sha256: sha, ext }) : null;
+      if (type && external && (await sendFile(req, res, external, external, type.mime, cache))) return;
       return send(res, 404, 'No such media in this library.');
     }
     const thumb = /^\/thumbs\/([0-9a-f]{64})\/(poster|sprite)\.jpg$/.exec(url.pathname);
