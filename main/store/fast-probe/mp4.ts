@@ -16,7 +16,7 @@ const MAX_MOOV_BYTES = 64 * 1024 * 1024;
 // for ProRes or Motion JPEG); the rest go to ffprobe.
 const VIDEO_CODECS: Record<string, string> = {
   avc1: 'h264', avc2: 'h264', avc3: 'h264', avc4: 'h264',
-  hvc1: 'hevc', hev1: 'hevc', av01: 'av1', vp09: 'vp9', vp08: 'vp8',
+  hvc1: 'hevc', hev1: 'hevc', av01: 'av1', vp09: 'vp9',
 };
 const AUDIO_CODECS: Record<string, string> = {
   alac: 'alac', fLaC: 'flac', Opus: 'opus', 'ac-3': 'ac3', 'ec-3': 'eac3',
@@ -142,7 +142,7 @@ interface TrackFacts {
 
 /**
  * How long a track plays, in microseconds, as ffmpeg counts it: one plain edit (no empty edit,
- * normal rate) trims the media to its segment; no edit list plays the whole media. Anything
+ * normal rate) gives its segment's length; no edit list plays the whole media. Anything
  * else (gaps, several segments, speed changes) is left to ffprobe.
  */
 function streamDurationUs(t: TrackFacts, movieTimescale: number): number | null {
@@ -152,9 +152,9 @@ function streamDurationUs(t: TrackFacts, movieTimescale: number): number | null 
   if (edits.length > 1) return null;
   const e = edits[0]!;
   if (e.media_time < 0 || e.media_rate_integer !== 1) return null;
+  // ffmpeg takes the segment's length as the stream's, even past the last sample (AC-3 does that).
   const segment = Math.round((e.segment_duration * t.timescale) / movieTimescale);
-  const playable = Math.min(segment, t.duration - e.media_time);
-  return playable > 0 ? Math.round((playable * 1_000_000) / t.timescale) : null;
+  return segment > 0 && e.media_time < t.duration ? Math.round((segment * 1_000_000) / t.timescale) : null;
 }
 
 export async function probeMp4(file: string): Promise<FfprobeOutput | null> {
