@@ -113,7 +113,7 @@ export class Core {
 
     // Sprites that a previous run did not finish (quit mid-import) are made again quietly.
     const pending = assetsMissingSprites(this.db);
-    if (pending.length) this.background = makeSprites(this, pending, (e) => this.emit(e), this.log);
+    if (pending.length) this.background = makeSprites(this, pending, (e) => this.emit(e), this.log, () => this.closing);
     // Pictures catalogued by a run that closed before their posters were made (decode-check.ts).
     const posters = checkAwaitingPosters(this, (e) => this.emit(e), { cancelled: () => this.closing, log: this.log });
     this.background = Promise.all([this.background, posters]).then(() => undefined);

@@ -20,10 +20,13 @@ export async function makeSprites(
   jobs: SpriteJob[],
   emit: (e: CoreEvent) => void,
   log: (msg: string) => void = (m) => console.warn(m),
+  /** True once the library is closing: strips not started yet are left for the next start. */
+  cancelled: () => boolean = () => false,
 ): Promise<void> {
   await Promise.all(
     jobs.map((job) =>
       ctx.pool(async () => {
+        if (cancelled() || !ctx.db.open) return;
         try {
           const frames = await makeSprite(
             ctx.tools.ffmpeg,

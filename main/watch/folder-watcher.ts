@@ -68,6 +68,7 @@ export class FolderWatcher {
   private arrivals = noArrivals();
   private arrivalsTimer: NodeJS.Timeout | null = null;
   private sprites: SpriteJob[] = [];
+  private heldChecks: (() => void)[] = [];
   private closed = false;
 
   constructor(private row: WatchFolderRow, private readonly deps: WatcherDeps) {
@@ -149,6 +150,7 @@ export class FolderWatcher {
     this.closed = true;
     this.tracker?.close();
     this.sidecars?.close();
+    this.releaseDecodeChecks();
     for (const t of this.goneChecks.values()) clearTimeout(t);
     this.goneChecks.clear();
     await this.watcher?.close();
@@ -248,7 +250,15 @@ export class FolderWatcher {
     if (this.scan?.ready && this.scan.done >= this.scan.total && this.status === 'scanning') {
       this.scan = null;
       this.setStatus('watching');
+      this.releaseDecodeChecks();
     } else this.statusSoon();
+  }
+
+  /** Decode checks held back while the scan indexes (see afterDecodeCheck) start now. */
+  private releaseDecodeChecks(): void {
+    const held = this.heldChecks;
+    this.heldChecks = [];
+    for (const release of held) release();
   }
 
   private track<T>(p: Promise<T>): void {
@@ -295,10 +305,13 @@ export class FolderWatcher {
 
   /**
    * A new picture is announced once its poster shows it decodes, outside the files-at-once limit
-   * so hashing and probing the next files go on meanwhile. One that does not decode is reported
-   * as failed. On close, checks not started are left for the next start (assets awaiting a poster).
+   * so hashing and probing the next files go on meanwhile. While a scan is indexing (thousands
+   * of files present at start) the checks wait for it to finish rather than take the cores from
+   * it. One that does not decode is reported as failed. On close, checks not started are left
+   * for the next start (assets awaiting a poster).
    */
   private async afterDecodeCheck(outcome: ImportedFile): Promise<void> {
+    if (this.scan) await new Promise<void>((resolve) => this.heldChecks.push(resolve));
     const decoded = await checkDecodes(this.deps.ctx, outcome.check!, this.deps.emit, {
       cancelled: () => this.closed, log: this.deps.log,
     });
@@ -394,7 +407,7 @@ export class FolderWatcher {
     if (a.imported || a.failed) this.statusSoon();
     const jobs = this.sprites;
     this.sprites = [];
-    if (jobs.length && !this.closed) this.track(makeSprites(this.deps.ctx, jobs, emit, this.deps.log));
+    if (jobs.length && !this.closed) this.track(makeSprites(this.deps.ctx, jobs, emit, this.deps.log, () => this.closed));
   }
 
   private setStatus(status: WatchStatus): void {

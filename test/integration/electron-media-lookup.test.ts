@@ -52,7 +52,7 @@ describe('media protocol: files catalogued in place, looked up through the core'
     const target = makeClip(path.join(tmp.path, 'elsewhere', 'real.mp4'), { seconds: 1, fps: 13, width: 160, height: 120 });
     symlinkSync(target, path.join(watched, 'linked.mp4'));
     expect((await host.call('watch.add', { path: watched, mode: 'in_place' })).ok).toBe(true);
-    await waitFor('both takes catalogued', async () => (await renders()) === 2, { timeout: 90_000 });
+    await waitFor('both takes catalogued', async () => (await renders()) === 2, { timeoutMs: 90_000 });
 
     const whole = await plan(sha256(clip));
     expect(whole).toMatchObject({ status: 200, headers: { 'Content-Type': 'video/mp4', 'Accept-Ranges': 'bytes' } });
@@ -78,7 +78,7 @@ describe('media protocol: files catalogued in place, looked up through the core'
     const b = makeClip(path.join(watched, 'b.mp4'), { seconds: 1, fps: 13, width: 160, height: 120 });
     const [shaA, shaB] = [sha256(a), sha256(b)];
     expect((await host.call('watch.add', { path: watched, mode: 'in_place' })).ok).toBe(true);
-    await waitFor('both takes catalogued', async () => (await renders()) === 2, { timeout: 90_000 });
+    await waitFor('both takes catalogued', async () => (await renders()) === 2, { timeoutMs: 90_000 });
     expect((await plan(shaA)).status).toBe(200);
     expect((await plan(shaB)).status).toBe(200);
 
