@@ -40,32 +40,48 @@ function codecName(codec: string, table: Record<string, string>): string | null 
 
 interface Box { type: string; start: number; size: number }
 
+/** Read in one go: a whole small clip, or the start of a large one (ftyp, often moov). */
+const HEAD_BYTES = 1024 * 1024;
+
+/** The file's first bytes, and reads that use them where they cover what is asked. */
+class Reader {
+  private constructor(private readonly fh: FileHandle, readonly size: number, private readonly head: Buffer) {}
+
+  static async open(fh: FileHandle): Promise<Reader> {
+    const { size } = await fh.stat();
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    return new Reader(fh, size, head.subarray(0, bytesRead));
+  }
+
+  /** A copy of bytes [at, at + length): callers may change it. */
+  async bytes(at: number, length: number): Promise<Buffer> {
+    if (at + length <= this.head.length) return Buffer.from(this.head.subarray(at, at + length));
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await this.fh.read(buf, 0, length, at);
+    if (bytesRead !== length) throw new Error('short read');
+    return buf;
+  }
+}
+
 /** The top-level boxes, from their headers alone; null if they do not tile the file exactly. */
-async function topLevelBoxes(fh: FileHandle, fileSize: number): Promise<Box[] | null> {
+async function topLevelBoxes(r: Reader): Promise<Box[] | null> {
   const boxes: Box[] = [];
-  const head = Buffer.alloc(16);
-  for (let at = 0; at < fileSize;) {
-    const { bytesRead } = await fh.read(head, 0, 16, at);
-    if (bytesRead < 8) return null;
+  for (let at = 0; at < r.size;) {
+    if (r.size - at < 8) return null;
+    const head = await r.bytes(at, Math.min(16, r.size - at));
     let size = head.readUInt32BE(0);
     const type = head.toString('latin1', 4, 8);
     if (!/^[\x20-\x7e©]{4}$/.test(type)) return null;
     if (size === 1) {
-      if (bytesRead < 16) return null;
+      if (head.length < 16) return null;
       size = Number(head.readBigUInt64BE(8));
-    } else if (size === 0) size = fileSize - at;
-    if (size < 8 || at + size > fileSize) return null;
+    } else if (size === 0) size = r.size - at;
+    if (size < 8 || at + size > r.size) return null;
     boxes.push({ type, start: at, size });
     at += size;
   }
   return boxes;
-}
-
-async function readBox(fh: FileHandle, box: Box): Promise<Buffer> {
-  const buf = Buffer.alloc(box.size);
-  const { bytesRead } = await fh.read(buf, 0, box.size, box.start);
-  if (bytesRead !== box.size) throw new Error('short read');
-  return buf;
 }
 
 /** Tags from moov/udta/meta/ilst; null when they are kept where only ffprobe reads them. */
@@ -160,18 +176,18 @@ function streamDurationUs(t: TrackFacts, movieTimescale: number): number | null 
 export async function probeMp4(file: string): Promise<FfprobeOutput | null> {
   const fh = await open(file, 'r');
   try {
-    const { size } = await fh.stat();
-    const boxes = await topLevelBoxes(fh, size);
+    const reader = await Reader.open(fh);
+    const boxes = await topLevelBoxes(reader);
     if (!boxes || boxes.some((b) => b.type === 'moof')) return null;
     const ftyp = boxes.find((b) => b.type === 'ftyp');
     const moov = boxes.find((b) => b.type === 'moov');
     if (!moov || moov.size > MAX_MOOV_BYTES) return null;
 
     // mp4box needs only ftyp and moov for the movie's facts; the media data is never read.
-    const moovBytes = await readBox(fh, moov);
+    const moovBytes = await reader.bytes(moov.start, moov.size);
     const qtTags = quickTimeTags(moovBytes);
     if (!qtTags) return null;
-    const bytes = Buffer.concat([...(ftyp ? [await readBox(fh, ftyp)] : []), moovBytes]);
+    const bytes = Buffer.concat([...(ftyp ? [await reader.bytes(ftyp.start, ftyp.size)] : []), moovBytes]);
     const mp = createFile();
     let info: ReturnType<typeof mp.getInfo> | null = null;
     let failed = false;
