@@ -9,7 +9,7 @@ import { watchChannels } from './channels/watch.js';
 import { demoChannels, jobChannels } from './channels/jobs.js';
 import { providerChannels } from './channels/providers.js';
 import { reviewChannels } from './channels/review.js';
-import { editChannels } from './channels/edit.js';
+import { editChannels, promptChannels } from './channels/edit.js';
 import { gridChannels } from './channels/grid.js';
 import { bundleChannels } from './channels/bundles.js';
 import { elementChannels } from './channels/elements.js';
@@ -17,7 +17,7 @@ import { elementChannels } from './channels/elements.js';
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
 
-export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels, editChannels, gridChannels, providerChannels, bundleChannels, elementChannels);
+export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels, editChannels, promptChannels, gridChannels, providerChannels, bundleChannels, elementChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -3,11 +3,18 @@ import type { Core } from '../core.js';
 import { editContext } from '../edit/context.js';
 import { extractFrame } from '../edit/frame.js';
 import { saveMask } from '../edit/mask.js';
+import { getStyleLock, setStyleLock } from '../edit/style-lock.js';
 
 export function editHandlers(core: Core): DomainHandlers {
   return {
     'edit.context': ({ renderId }) => editContext(core.db, renderId),
     'edit.frame': ({ renderId, at, role }) => extractFrame(core, renderId, at, role),
     'edit.saveMask': ({ frameRefId, png, label }) => saveMask(core, frameRefId, png, label),
+    'prompt.styleLock': ({ projectId }) => getStyleLock(core.db, projectId),
+    'prompt.setStyleLock': ({ projectId, styleLock }) => {
+      const saved = setStyleLock(core.db, projectId, styleLock);
+      core.emit({ type: 'catalogue.changed', entity: 'projects', ids: [projectId] });
+      return saved;
+    },
   };
 }

@@ -10,6 +10,8 @@ import { ChoiceField } from './ChoiceField.js';
 import { EstimateSummary } from './EstimateSummary.js';
 import { ProjectShotFields } from './ProjectShotFields.js';
 import { PromptField } from './PromptField.js';
+import { NegativePresets, PromptBuilder, useStyleLock } from './PromptBuilder.js';
+import { withStyleLock } from './prompt-builder.js';
 import { ReferencePicker } from './ReferencePicker.js';
 import {
   ASPECTS, MODE_LABELS, ROLES_FOR_TASK, TASK_LABELS, TASK_TYPES_IN_ORDER, aspectReason, constrain, durationReason,
@@ -82,7 +84,8 @@ function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { acco
   const model = models.find((m) => m.model === draft.model);
   const promptMax = model?.promptMax ?? FALLBACK_PROMPT_MAX;
 
-  const spec = toSpec(draft);
+  const styleLock = useStyleLock(draft.projectId).value;
+  const spec = { ...toSpec(draft), prompt: withStyleLock(draft.prompt, styleLock) };
   const estimate = useEstimate(spec);
   const problemsId = useId();
   const [submitting, setSubmitting] = useState(false);
@@ -91,7 +94,7 @@ function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { acco
 
   const problems = estimate.result && !estimate.pending ? estimate.result.problems : [];
   const overBudget = !!estimate.result?.budget?.wouldExceed;
-  const promptTooLong = draft.prompt.length > promptMax || draft.negativePrompt.length > promptMax;
+  const promptTooLong = spec.prompt.length > promptMax || draft.negativePrompt.length > promptMax;
   const blocked = problems.length > 0 || promptTooLong || submitting;
 
   const submit = async (confirmOverBudget: boolean) => {
@@ -151,6 +154,7 @@ function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { acco
         <ResolutionField models={models} model={model} value={draft.resolution} onChange={(resolution) => update({ resolution })} />
         <SoundField checked={draft.sound} reason={soundReason(model)} onChange={(sound) => update({ sound })} />
       </div>
+      <PromptBuilder projectId={draft.projectId} shotId={draft.shotId} styleLock={styleLock} sentPrompt={spec.prompt} promptMax={promptMax} onCompose={(prompt) => update({ prompt })} />
       <PromptField
         label="Prompt"
         value={draft.prompt}
@@ -166,6 +170,7 @@ function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { acco
         placeholder="What to keep out: blur, text, extra fingers"
         onChange={(negativePrompt) => update({ negativePrompt })}
       />
+      <NegativePresets value={draft.negativePrompt} onChange={(negativePrompt) => update({ negativePrompt })} />
       <ReferencePicker roles={ROLES_FOR_TASK[draft.taskType] ?? []} picked={draft.references} onChange={(references) => update({ references })} />
       <CameraFields draft={draft} model={model} onChange={update} />
 

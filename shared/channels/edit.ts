@@ -65,3 +65,11 @@ export const editChannels = {
       .strict(),
   ).returns<{ refId: number; width: number; height: number }>(),
 };
+
+/** A project's style lock: words appended to every prompt of the project ("35mm film, muted teal"). */
+export const promptChannels = {
+  'prompt.styleLock': channel(z.object({ projectId: Id }).strict()).returns<{ projectId: number; styleLock: string }>(),
+  'prompt.setStyleLock': channel(
+    z.object({ projectId: Id, styleLock: z.string().trim().max(1000) }).strict(),
+  ).returns<{ projectId: number; styleLock: string }>(),
+};
