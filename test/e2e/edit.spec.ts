@@ -167,7 +167,8 @@ test('Motion brush: a painted region and its path, sent with Kling’s bottom-le
   await expect(region).toHaveAccessibleName(/^Region 1 mask: \d+% painted$/);
   await dialog.root.getByLabel('Draw path').check();
   const paths = dialog.root.getByRole('img', { name: /^Paths:/ });
-  await dialog.drag(paths, { x: 0.2, y: 0.3 }, { x: 0.7, y: 0.6 }, 20);
+  // The path starts on the painted stroke (a trajectory starts on its region).
+  await dialog.drag(paths, { x: 0.225, y: 0.3 }, { x: 0.7, y: 0.6 }, 20);
   await expect(paths).toHaveAccessibleName(/^Paths: region 1 \d+ points$/);
   await dialog.expectEstimate();
   await dialog.submit();
@@ -177,10 +178,10 @@ test('Motion brush: a painted region and its path, sent with Kling’s bottom-le
   expect(sent.body.image).toMatch(new RegExp(` png ${parent.width}x${parent.height}$`));
   const [dm] = sent.body.dynamic_masks as { mask: string; trajectories: { x: number; y: number }[] }[];
   expect(dm!.mask).toMatch(new RegExp(` png ${parent.width}x${parent.height}$`));
-  // Drawn from (0.2, 0.3) to (0.7, 0.6) of the frame, top-left origin: Kling gets y from the bottom.
+  // Drawn from (0.225, 0.3) to (0.7, 0.6) of the frame, top-left origin: Kling gets y from the bottom.
   const first = dm!.trajectories[0]!;
   const last = dm!.trajectories[dm!.trajectories.length - 1]!;
-  expect(Math.abs(first.x - 0.2 * parent.width)).toBeLessThanOrEqual(3);
+  expect(Math.abs(first.x - 0.225 * parent.width)).toBeLessThanOrEqual(3);
   expect(Math.abs(first.y - 0.7 * parent.height)).toBeLessThanOrEqual(3);
   expect(Math.abs(last.x - 0.7 * parent.width)).toBeLessThanOrEqual(3);
   expect(Math.abs(last.y - 0.4 * parent.height)).toBeLessThanOrEqual(3);

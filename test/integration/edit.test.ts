@@ -163,15 +163,16 @@ describe('edits as the simulator receives them', () => {
     const child = await submit({
       accountId: 'demo', model: 'kling-v1-6', taskType: 'motion_brush', durationS: 5, prompt: 'the boat drifts right', parentRenderId: parent.renderId,
       references: [{ refId: frame.refId, role: 'first_frame' }],
-      motion: [{ maskRefId: mask.refId, trajectory: [{ x: 0.25, y: 0.25 }, { x: 0.75, y: 0.5 }] }],
+      motion: [{ maskRefId: mask.refId, trajectory: [{ x: 0.375, y: 0.375 }, { x: 0.75, y: 0.5 }] }],
     });
     const req = await received(child);
     expect(req.endpoint).toBe('image2video');
     const [dm] = req.body.dynamic_masks as { mask: string; trajectories: { x: number; y: number }[] }[];
     expect(dm!.mask).toMatch(new RegExp(` png ${frame.width}x${frame.height}$`));
-    // The simulator's clips are 640×360: (0.25, 0.25) from the top-left is (160, 270) from the bottom-left.
+    // The simulator's clips are 640×360: (0.375, 0.375) from the top-left, inside the painted
+    // block, is (240, 225) from the bottom-left.
     expect(frame).toMatchObject({ width: 640, height: 360 });
-    expect(dm!.trajectories).toEqual([{ x: 160, y: 270 }, { x: 480, y: 180 }]);
+    expect(dm!.trajectories).toEqual([{ x: 240, y: 225 }, { x: 480, y: 180 }]);
   });
 
   it('camera control: one non-zero axis', async () => {
