@@ -36,9 +36,14 @@ export function LibraryToolbar({ search, onSearch, searchRef, sort, onSort, acti
           type="search"
           className="input search"
           aria-label="Search renders"
-          placeholder="Search file names and prompts"
+          placeholder="Search prompts and names — provider:kling rating:>=4 …"
           value={search}
           onChange={(e) => onSearch(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            document.querySelector<HTMLElement>('[role="listbox"][aria-label="Renders"]')?.focus();
+          }}
         />
         <label className="sort">
           <span>Sort</span>

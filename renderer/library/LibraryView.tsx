@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { SavedFilter, SavedSearch } from '../../shared/channels/grid.js';
 import type { RenderSort } from '../../shared/contract.js';
 import type { RenderCard } from '../../shared/domain.js';
 import { useClient } from '../client/client-context.js';
@@ -15,9 +16,8 @@ import { LibraryTabs, panelId, tabId, type LibraryTab } from './LibraryTabs.js';
 import { LibraryToolbar } from './LibraryToolbar.js';
 import { ReferenceList } from './ReferenceList.js';
 import { RendersPane } from './RendersPane.js';
-import { useDebouncedValue } from './use-debounced-value.js';
-
-const SEARCH_DEBOUNCE_MS = 250;
+import { FacetPanel } from './FacetPanel.js';
+import { SmartCollections } from './SmartCollections.js';
 
 /** Toolbar, the renders grid (or references), and the detail panel of the selected take. */
 export function LibraryView() {
@@ -27,7 +27,11 @@ export function LibraryView() {
   const counts = info.value?.counts;
 
   const [search, setSearch] = useState('');
-  const text = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  // No debounce: each keystroke's page is a few milliseconds in the core, and the newest answer
+  // wins (keyset-pages.ts); facet counts, the slower part, wait for typing to pause (FacetPanel).
+  const text = search.trim();
+  const [facets, setFacets] = useState<SavedFilter>({});
+  const filter = useMemo(() => ({ ...facets, text }), [facets, text]);
   const [sort, setSort] = useState<RenderSort>('newest');
   const [tab, setTab] = useState<LibraryTab>('renders');
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -42,6 +46,7 @@ export function LibraryView() {
   // "Show in library" on an arrivals notice: the newest takes first, unfiltered, the newest selected.
   const showArrivals = useCallback(() => {
     setSearch('');
+    setFacets({});
     setSort('newest');
     setTab('renders');
     client.call('renders.page', { sort: 'newest', limit: 1 }).then(
@@ -62,11 +67,23 @@ export function LibraryView() {
     setTab('renders');
   };
 
+  const openSaved = useCallback((s: SavedSearch) => {
+    setSearch(s.query);
+    setFacets(s.filter);
+    setSort(s.sort);
+    setTab('renders');
+  }, []);
+  const chooseFacets = (f: SavedFilter) => {
+    setFacets(f);
+    setTab('renders');
+  };
+
   const searchRef = useRef<HTMLInputElement>(null);
   useKeyBindings({
     title: 'Library',
     bindings: [
-      { keys: ['/'], label: 'Search', run: () => searchRef.current?.focus() },
+      { keys: ['/'], label: 'Search', run: () => searchRef.current?.select() },
+      { keys: ['Enter'], label: 'In the search box: go to the results' },
     ],
   });
 
@@ -89,6 +106,11 @@ export function LibraryView() {
         }
       />
       <div className="workspace">
+        {counts !== undefined && !empty && (
+          <FacetPanel text={text} filter={facets} onChange={chooseFacets}>
+            <SmartCollections current={{ query: search.trim(), filter: facets, sort }} onOpen={openSaved} />
+          </FacetPanel>
+        )}
         <main className="library">
           {info.error && counts === undefined && (
             <p role="alert" className="error-text pane-note">
@@ -101,7 +123,14 @@ export function LibraryView() {
               <LibraryTabs tab={tab} onChange={setTab} counts={{ renders: counts.renders, references: counts.references }} />
               <section className="tab-panel" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
                 {tab === 'renders' ? (
-                  <RendersPane text={text} sort={sort} selectedId={selectedId} onSelect={select} />
+                  <RendersPane
+                    filter={filter}
+                    sort={sort}
+                    openId={selectedId}
+                    onOpen={select}
+                    filtered={Object.keys(facets).length > 0}
+                    onClearFilters={() => setFacets({})}
+                  />
                 ) : (
                   <ReferenceList />
                 )}

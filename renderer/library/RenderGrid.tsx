@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RenderCard } from '../../shared/domain.js';
 import type { KeysetPages } from './keyset-pages.js';
@@ -7,14 +7,19 @@ import { RenderTile, tileId } from './RenderTile.js';
 import { useElementWidth } from './use-element-width.js';
 import { useKeyBindings } from '../keys/keymap-context.js';
 import { thumbsOf, type ThumbState } from './use-thumbnail-updates.js';
+import type { GridSelection, SelectHow } from './grid-selection.js';
+import { useHighlights } from './use-highlights.js';
 
 interface Props {
   pages: KeysetPages<RenderCard>;
   /** Total matching renders, when known (for screen readers' "3 of 120"). */
   total: number | undefined;
   thumbs: ReadonlyMap<string, ThumbState>;
-  selectedId: number | null;
-  onSelect(card: RenderCard): void;
+  selection: GridSelection;
+  /** The take opened in the detail panel (the last one clicked or moved to). */
+  onOpen(card: RenderCard): void;
+  /** Free text searched for, whose matches are marked in the tiles. */
+  text: string;
 }
 
 /** Rows kept rendered beyond the viewport on each side; bounds the DOM to a few screens. */
@@ -27,7 +32,7 @@ const PREFETCH_ROWS = 3;
  * arrows move the active tile (focus stays on the listbox, aria-activedescendant follows),
  * Enter or Space opens it.
  */
-export function RenderGrid({ pages, total, thumbs, selectedId, onSelect }: Props) {
+export function RenderGrid({ pages, total, thumbs, selection, onOpen, text }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
   const layout = gridLayout(width);
@@ -52,15 +57,22 @@ export function RenderGrid({ pages, total, thumbs, selectedId, onSelect }: Props
     if (hasMore && !loading && lastRow >= rowCount - PREFETCH_ROWS) loadMore();
   }, [hasMore, loading, lastRow, rowCount, loadMore]);
 
+  const order = useMemo(() => items.map((c) => c.id), [items]);
   const pick = useCallback(
-    (index: number) => {
+    (index: number, how: SelectHow = 'only') => {
       const card = items[index];
       if (!card) return;
       setActive(index);
-      onSelect(card);
+      selection.select(index, how, order);
+      if (how !== 'toggle') onOpen(card);
     },
-    [items, onSelect],
+    [items, order, selection, onOpen],
   );
+  const visibleIds = useMemo(
+    () => rows.flatMap((r) => order.slice(r.index * layout.columns, (r.index + 1) * layout.columns)),
+    [rows, order, layout.columns],
+  );
+  const highlights = useHighlights(text, visibleIds);
 
   // Handled by the listbox itself (they need its focus); declared so the keyboard map lists them.
   useKeyBindings({
@@ -69,6 +81,10 @@ export function RenderGrid({ pages, total, thumbs, selectedId, onSelect }: Props
       { keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], label: 'Move between takes' },
       { keys: ['PageUp', 'PageDown', 'Home', 'End'], label: 'Move a screen, to the first or last take' },
       { keys: ['Enter'], label: 'Open the take in the detail panel' },
+      { keys: ['Shift+ArrowLeft', 'Shift+ArrowRight', 'Shift+ArrowUp', 'Shift+ArrowDown'], label: 'Extend the selection' },
+      { keys: ['Mod+Space'], label: 'Add or remove the take from the selection' },
+      { keys: ['Mod+a'], label: 'Select every loaded take', run: () => selection.setAll(order), enabled: items.length > 0 },
+      { keys: ['Escape'], label: 'Clear the selection', run: () => selection.clear(), enabled: selection.ids.length > 0 },
     ],
   });
 
@@ -85,16 +101,26 @@ export function RenderGrid({ pages, total, thumbs, selectedId, onSelect }: Props
       Home: 0,
       End: items.length - 1,
     };
-    if (e.key === 'Enter' || e.key === ' ') {
+    if (e.key === ' ' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      pick(activeIndex, 'toggle');
+      return;
+    }
+    if (e.key === 'Enter' || (e.key === ' ' && !e.shiftKey)) {
       e.preventDefault();
       pick(activeIndex);
       return;
     }
     const target = moves[e.key];
-    if (target === undefined) return;
+    if (target === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
     const next = Math.min(items.length - 1, Math.max(0, target));
     setActive(next);
+    if (e.shiftKey) {
+      // The anchor stays where the run began; the first Shift+arrow sets it at the active tile.
+      if (!selection.ids.length) selection.selectRange(activeIndex, next, order);
+      else selection.select(next, 'range', order);
+    }
     virtualizer.scrollToIndex(Math.floor(next / layout.columns), { align: 'auto' });
   };
 
@@ -107,6 +133,7 @@ export function RenderGrid({ pages, total, thumbs, selectedId, onSelect }: Props
       className="grid-scroll"
       role="listbox"
       aria-label="Renders"
+      aria-multiselectable="true"
       aria-busy={loading}
       aria-activedescendant={activeCard && activeRendered ? tileId(activeCard.id) : undefined}
       tabIndex={0}
@@ -139,10 +166,11 @@ export function RenderGrid({ pages, total, thumbs, selectedId, onSelect }: Props
                     spriteFrames={t.spriteFrames}
                     index={start + i}
                     setSize={total ?? -1}
-                    selected={card.id === selectedId}
+                    selected={selection.has(card.id)}
                     active={start + i === activeIndex}
                     tileWidth={layout.tileWidth}
                     thumbHeight={layout.thumbHeight}
+                    highlight={highlights.get(card.id)}
                     onPick={pick}
                   />
                 );

@@ -1,5 +1,8 @@
 import { memo, useState, type MouseEvent } from 'react';
 import type { RenderCard } from '../../shared/domain.js';
+import type { RenderHighlight } from '../../shared/channels/grid.js';
+import type { SelectHow } from './grid-selection.js';
+import { Marked } from './highlight.js';
 import { useClient } from '../client/client-context.js';
 import { useIsMissing } from '../watch/missing-assets.js';
 import { formatResolution, formatShortDuration } from './format.js';
@@ -19,14 +22,16 @@ interface Props {
   active: boolean;
   tileWidth: number;
   thumbHeight: number;
-  onPick(index: number): void;
+  /** Matched words of the search, when searching. */
+  highlight?: RenderHighlight | undefined;
+  onPick(index: number, how: SelectHow): void;
 }
 
 /**
  * One take in the grid. Hover-scrub: the pointer's position across the thumbnail picks a frame
  * of the sprite strip (frames tiled left to right), shown by moving the strip's background.
  */
-export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFrames, index, setSize, selected, active, tileWidth, thumbHeight, onPick }: Props) {
+export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFrames, index, setSize, selected, active, tileWidth, thumbHeight, highlight, onPick }: Props) {
   const client = useClient();
   const [pointerX, setPointerX] = useState<number | null>(null);
   // A file catalogued in place that is gone: a badge instead of a poster and a scrub of nothing.
@@ -53,7 +58,7 @@ export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFram
       aria-setsize={setSize}
       className="tile"
       data-active={active || undefined}
-      onClick={() => onPick(index)}
+      onClick={(e) => onPick(index, e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
     >
       <div className="tile-thumb" onMouseMove={onMove} onMouseLeave={() => setPointerX(null)}>
         {missing ? (
@@ -86,9 +91,25 @@ export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFram
       </div>
       <div className="tile-caption">
         <span className="tile-title" title={card.title}>
-          {card.title}
+          {highlight ? <Marked text={highlight.title} /> : card.title}
         </span>
-        <span className="tile-meta">{formatResolution(card.width, card.height)}</span>
+        <span className="tile-meta">
+          {highlight?.prompt ? (
+            <span className="tile-snippet" title="Prompt">
+              <Marked text={highlight.prompt} />
+            </span>
+          ) : (
+            <span>{formatResolution(card.width, card.height)}</span>
+          )}
+          <span className="tile-marks">
+            {card.flag && <span className={`tile-flag tile-flag-${card.flag}`}>{card.flag === 'pick' ? 'Pick' : 'Reject'}</span>}
+            {card.rating > 0 && (
+              <span className="tile-stars" aria-label={`${card.rating} star${card.rating === 1 ? '' : 's'}`}>
+                {'★'.repeat(card.rating)}
+              </span>
+            )}
+          </span>
+        </span>
       </div>
     </div>
   );

@@ -1,27 +1,38 @@
-import { useCallback } from 'react';
-import type { RenderSort } from '../../shared/contract.js';
+import { useCallback, useEffect } from 'react';
+import type { RenderFilter, RenderSort } from '../../shared/contract.js';
 import type { RenderCard } from '../../shared/domain.js';
 import { useClient, useCoreEvents } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
+import { useKeyBindings } from '../keys/keymap-context.js';
+import { BatchBar, type BatchEdit } from './BatchBar.js';
 import { plural } from './format.js';
+import { useGridSelection } from './grid-selection.js';
 import { useKeysetPages } from './keyset-pages.js';
 import { RenderGrid } from './RenderGrid.js';
+import { useBatchEdit } from './use-batch-edit.js';
 import { useThumbnailUpdates } from './use-thumbnail-updates.js';
 import { LoadError } from './LoadError.js';
 
 interface Props {
-  text: string;
+  filter: RenderFilter & { text: string };
   sort: RenderSort;
-  selectedId: number | null;
-  onSelect(card: RenderCard): void;
+  /** The take in the detail panel: what the keys act on when nothing is selected. */
+  openId: number | null;
+  onOpen(card: RenderCard): void;
+  /** Whether facets narrow the grid (for the "nothing matches" note). */
+  filtered: boolean;
+  onClearFilters(): void;
 }
 
-/** The renders matching the search, with their count, kept current as the catalogue changes. */
-export function RendersPane({ text, sort, selectedId, onSelect }: Props) {
+/** The renders matching the search and facets, with their count, selection and batch edits. */
+export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFilters }: Props) {
   const client = useClient();
+  const key = JSON.stringify(filter);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the filter's content
+  const stableFilter = useCallback(() => filter, [key]);
   const fetchPage = useCallback(
-    (cursor: string | null, limit: number) => client.call('renders.page', { filter: { text }, sort, cursor, limit }),
-    [client, text, sort],
+    (cursor: string | null, limit: number) => client.call('renders.page', { filter: stableFilter(), sort, cursor, limit }),
+    [client, stableFilter, sort],
   );
   const pages = useKeysetPages<RenderCard>(fetchPage);
   const thumbs = useThumbnailUpdates();
@@ -30,19 +41,69 @@ export function RendersPane({ text, sort, selectedId, onSelect }: Props) {
     pages.refresh,
   );
 
-  const fetchCount = useCallback(() => client.call('renders.count', { filter: { text } }), [client, text]);
-  const count = useLiveCall(fetchCount, (e) => e.type === 'catalogue.changed' && e.entity === 'renders').value?.count;
+  const fetchCount = useCallback(() => client.call('renders.count', { filter: stableFilter() }), [client, stableFilter]);
+  const count = useLiveCall(fetchCount, (e) => e.type === 'catalogue.changed' && e.entity === 'renders');
 
+  const selection = useGridSelection();
+  const { clear } = selection;
+  useEffect(() => clear(), [key, sort, clear]);
+  const batch = useBatchEdit();
+  const targets = selection.ids.length ? selection.ids : openId !== null ? [openId] : [];
+  const edit = (e: BatchEdit) => void batch.run(targets, e);
+  const some = targets.length > 0;
+
+  useKeyBindings({
+    title: 'Review',
+    bindings: [
+      { keys: ['1', '2', '3', '4', '5'], label: 'Rate the selected takes 1–5 stars', run: (_e, chord) => edit({ rating: Number(chord) }), enabled: some },
+      { keys: ['0'], label: 'Clear their rating', run: () => edit({ rating: 0 }), enabled: some },
+      { keys: ['p'], label: 'Pick', run: () => edit({ flag: 'pick' }), enabled: some },
+      { keys: ['x'], label: 'Reject', run: () => edit({ flag: 'reject' }), enabled: some },
+      { keys: ['u'], label: 'Unflag (neither pick nor reject)', run: () => edit({ flag: null }), enabled: some },
+    ],
+  });
+
+  const text = filter.text;
+  const n = count.value?.count;
+  // A refused search (bad syntax) is the user's to fix, not a load failure to retry.
+  const refused = pages.error && /^Search: /.test(pages.error);
   return (
     <div className="renders-pane">
       <p className="pane-status" role="status">
-        {count === undefined ? 'Counting…' : text ? `${plural(count, 'render')} matching “${text}”` : plural(count, 'render')}
+        {n === undefined ? (count.error ? '' : 'Counting…') : text || filtered ? `${plural(n, 'render')} matching${text ? ` “${text}”` : ' the filters'}` : plural(n, 'render')}
       </p>
-      {pages.error && <LoadError message={pages.error} onRetry={pages.refresh} />}
-      {!pages.loading && !pages.error && pages.items.length === 0 && text && (
-        <p className="muted pane-note">Nothing matches “{text}”. Search looks at file names and prompts; words match from their start.</p>
+      {refused ? (
+        <p role="alert" className="error-text pane-note search-error">
+          {pages.error} <span className="muted">Press ? for the search syntax.</span>
+        </p>
+      ) : (
+        pages.error && <LoadError message={pages.error} onRetry={pages.refresh} />
       )}
-      <RenderGrid key={`${sort}\u0000${text}`} pages={pages} total={count} thumbs={thumbs} selectedId={selectedId} onSelect={onSelect} />
+      {selection.ids.length > 1 && (
+        <BatchBar count={selection.ids.length} progress={batch.progress} error={batch.error} onEdit={edit} onClear={selection.clear} />
+      )}
+      {selection.ids.length <= 1 && batch.error && (
+        <p role="alert" className="error-text pane-note">
+          {batch.error}
+        </p>
+      )}
+      {!pages.loading && !pages.error && pages.items.length === 0 && (text || filtered) && (
+        <div className="pane-note no-matches">
+          <p>
+            Nothing matches{text ? ` “${text}”` : ''}
+            {filtered ? ' with the filters chosen on the left' : ''}.
+          </p>
+          <p className="muted">
+            Words match file names and prompts from their start; filters like <code>rating:&gt;=4</code> must all hold.{' '}
+            {filtered && (
+              <button type="button" className="button button-small" onClick={onClearFilters}>
+                Clear filters
+              </button>
+            )}
+          </p>
+        </div>
+      )}
+      <RenderGrid key={`${sort}\u0000${key}`} pages={pages} total={n} thumbs={thumbs} selection={selection} onOpen={onOpen} text={text} />
     </div>
   );
 }

@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import { RENDER_FLAGS, RENDER_SORTS, type RenderSort } from '../domain.js';
 import { channel, Empty, Id } from './channel.js';
+import { MAX_EDIT_IDS } from '../grid-limits.js';
 import { RenderFilter } from './library.js';
 
 const TagName = z.string().trim().min(1).max(128);
 
-/** The grid's most edited at once; a larger selection is sent in several edits. */
-export const MAX_EDIT_IDS = 5000;
+export { MAX_EDIT_IDS };
 
 export const RenderEditInput = z
   .object({

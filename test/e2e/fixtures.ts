@@ -2,7 +2,7 @@
 // served by the real core (`node dist/main/serve/cli.js --json`) on a free port.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,7 +83,13 @@ async function stopServe(child: ChildProcess): Promise<void> {
 /** How many takes `manyClipsFolder` holds: more than one grid page. */
 export const MANY_CLIPS = 130;
 
-export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string; manyClipsFolder: string }>({
+export const test = base.extend<
+  { dailies: ServedLibrary; libraryTemplate: string | null },
+  { clipFolder: string; manyClipsFolder: string }
+>({
+  /** A folder whose catalogue.sqlite the served library starts from (big-library.ts); null: empty. */
+  libraryTemplate: [null, { option: true }],
+
   clipFolder: [
     async ({}, use) => {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-clips-'));
@@ -130,11 +136,12 @@ export const test = base.extend<{ dailies: ServedLibrary }, { clipFolder: string
     expect(problems, 'errors in the page').toEqual([]);
   },
 
-  dailies: async ({}, use, testInfo) => {
+  dailies: async ({ libraryTemplate }, use, testInfo) => {
     const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-library-'));
     let started: Started | undefined;
     let stderr = '';
     try {
+      if (libraryTemplate) await copyFile(path.join(libraryTemplate, 'catalogue.sqlite'), path.join(libraryDir, 'catalogue.sqlite'));
       started = await startServe(libraryDir);
       const { port, token } = started.info;
       await use({

@@ -1,0 +1,35 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The review parts of the library: facets, smart collections, the batch bar. */
+export class ReviewGrid {
+  readonly facets: Locator;
+  readonly collections: Locator;
+  readonly batchBar: Locator;
+  readonly clearFilters: Locator;
+
+  constructor(readonly page: Page) {
+    this.facets = page.getByRole('complementary', { name: 'Filters' });
+    this.collections = page.getByRole('region', { name: 'Smart collections' });
+    this.batchBar = page.getByRole('toolbar', { name: 'Selected takes' });
+    this.clearFilters = this.facets.getByRole('button', { name: 'Clear filters' });
+  }
+
+  facet(title: string): Locator {
+    return this.facets.getByRole('region', { name: title, exact: true });
+  }
+
+  /** A facet's value button; its text ends with the count. */
+  facetValue(title: string, label: string | RegExp): Locator {
+    return this.facet(title).getByRole('button').filter({ hasText: label });
+  }
+
+  collection(name: string): Locator {
+    return this.collections.getByRole('button', { name, exact: true });
+  }
+
+  async saveSearch(name: string): Promise<void> {
+    await this.collections.getByRole('button', { name: 'Save search…' }).click();
+    await this.collections.getByRole('textbox', { name: 'Name of the saved search' }).fill(name);
+    await this.collections.getByRole('button', { name: 'Save', exact: true }).click();
+  }
+}

@@ -1,0 +1,60 @@
+// Reviewing in the grid: multi-select with the mouse and keys, batch stars / reject / tags,
+// facets with counts, the query syntax, and smart collections.
+import { expect, test } from './fixtures.js';
+import { CLIPS } from './media-fixtures.js';
+import { ImportDialog } from './pages/import-dialog.js';
+import { LibraryPage } from './pages/library-page.js';
+import { ReviewGrid } from './pages/review-grid.js';
+
+test('select takes, rate, reject and tag them in one go, then find them by facet, query and saved search', async ({ page, dailies, clipFolder }) => {
+  const library = new LibraryPage(page);
+  const review = new ReviewGrid(page);
+  await library.open(dailies.url);
+  await library.importButton.click();
+  const dialog = new ImportDialog(page);
+  await dialog.importPath(clipFolder);
+  await dialog.waitUntilFinished();
+  await dialog.close();
+  await expect(library.tiles).toHaveCount(CLIPS.length);
+  await expect(review.collections).toContainText('Save search…');
+
+  // Click the first, Shift+click the last: all three selected.
+  await library.tiles.first().click();
+  await library.tiles.last().click({ modifiers: ['Shift'] });
+  await expect(review.batchBar).toContainText('3 selected');
+  await expect(library.grid.locator('[aria-selected="true"]')).toHaveCount(3);
+
+  // Keys act on the selection.
+  await library.grid.focus();
+  await page.keyboard.press('4');
+  await expect(library.grid.getByLabel('4 stars')).toHaveCount(3);
+  await expect(review.facetValue('Rating', /^★★★★\d/)).toContainText('3');
+  await page.keyboard.press('x');
+  await expect(library.grid.getByText('Reject', { exact: true })).toHaveCount(3);
+
+  // Ctrl/⌘+click takes one out; the batch bar tags the other two.
+  await library.tiles.first().click({ modifiers: ['ControlOrMeta'] });
+  await expect(review.batchBar).toContainText('2 selected');
+  await review.batchBar.getByRole('textbox', { name: 'Tags for the selected takes' }).fill('hero');
+  await review.batchBar.getByRole('button', { name: 'Add tag' }).click();
+  await expect(review.facetValue('Tag', 'hero')).toContainText('2');
+  await page.screenshot({ path: test.info().outputPath('review-grid-selection.png') });
+
+  // The tag facet narrows the grid; saved, it comes back after the filters are cleared.
+  await review.facetValue('Tag', 'hero').click();
+  await expect(library.renderCount).toHaveText('2 renders matching the filters');
+  await review.saveSearch('Heroes');
+  await expect(review.collection('Heroes')).toBeVisible();
+  await review.clearFilters.click();
+  await expect(library.renderCount).toHaveText('3 renders');
+  await review.collection('Heroes').click();
+  await expect(library.renderCount).toHaveText('2 renders matching the filters');
+  await review.clearFilters.click();
+
+  // The same through the query syntax, and a search that finds nothing says what to try.
+  await library.searchFor('tag:hero is:reject rating:4');
+  await expect(library.renderCount).toHaveText('2 renders matching “tag:hero is:reject rating:4”');
+  await library.searchFor('tag:hero is:pick');
+  await expect(page.getByText('Nothing matches “tag:hero is:pick”')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('review-grid-no-matches.png') });
+});
