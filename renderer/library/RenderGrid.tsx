@@ -134,6 +134,8 @@ export function RenderGrid({ pages, total, thumbs, selection, onOpen, text }: Pr
       role="listbox"
       aria-label="Renders"
       aria-multiselectable="true"
+      // For the UI benchmark: the search these tiles answer, once they do (keystroke → grid).
+      data-results-for={pages.current ? text : undefined}
       aria-busy={loading}
       aria-activedescendant={activeCard && activeRendered ? tileId(activeCard.id) : undefined}
       tabIndex={0}

@@ -17,6 +17,8 @@ export interface KeysetPages<T> {
   loadMore(): void;
   /** Fetches again from the start, as many items as are loaded now (the list changed). */
   refresh(): void;
+  /** Whether `items` answer the current query (false while a new query's first page is on its way). */
+  current: boolean;
 }
 
 export const PAGE_SIZE = 120;
@@ -28,6 +30,8 @@ interface Loaded<T> {
   cursor: string | null;
   done: boolean;
   error: string | null;
+  /** The query (fetch function) the items answer. */
+  source: FetchPage<T> | null;
 }
 
 /**
@@ -35,7 +39,7 @@ interface Loaded<T> {
  * the first page; answers to a superseded query are dropped.
  */
 export function useKeysetPages<T>(fetchPage: FetchPage<T>): KeysetPages<T> {
-  const [loaded, setLoaded] = useState<Loaded<T>>({ items: [], cursor: null, done: false, error: null });
+  const [loaded, setLoaded] = useState<Loaded<T>>({ items: [], cursor: null, done: false, error: null, source: null });
   const [loading, setLoading] = useState(true);
   // The fetch functions read the list through this ref, so they never act on a stale render.
   const live = useRef(loaded);
@@ -63,9 +67,10 @@ export function useKeysetPages<T>(fetchPage: FetchPage<T>): KeysetPages<T> {
           cursor: page.nextCursor,
           done: page.nextCursor === null,
           error: null,
+          source: fetchPage,
         });
       } catch (err) {
-        if (gen === generation.current) commit({ ...live.current, error: errorMessage(err) });
+        if (gen === generation.current) commit({ ...live.current, error: errorMessage(err), source: fetchPage });
       } finally {
         if (gen === generation.current) {
           busy.current = false;
@@ -82,5 +87,5 @@ export function useKeysetPages<T>(fetchPage: FetchPage<T>): KeysetPages<T> {
 
   const loadMore = useCallback(() => void run('more'), [run]);
   const refresh = useCallback(() => void run('refresh'), [run]);
-  return { items: loaded.items, hasMore: !loaded.done, loading, error: loaded.error, loadMore, refresh };
+  return { items: loaded.items, hasMore: !loaded.done, loading, error: loaded.error, loadMore, refresh, current: loaded.source === fetchPage };
 }
