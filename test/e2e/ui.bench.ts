@@ -62,6 +62,10 @@ async function main() {
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // tsx compiles with esbuild's keepNames, which wraps named functions in a `__name(fn, "…")`
+    // call; functions handed to page.evaluate carry that call into the page, so the page gets the
+    // same helper (naming is all it does).
+    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     const page = await context.newPage();
     await page.goto(url); // sets the session cookie; later loads go to the app itself
     const appUrl = page.url();
