@@ -36,9 +36,11 @@ export interface DetailPanelProps {
    * Actions group beside Copy prompt and Reveal file.
    */
   actions?: (detail: ReviewDetail) => ReactNode;
+  /** Whether P, X and 0–5 mark this take (false while the grid has several takes selected). */
+  markKeys?: boolean;
 }
 
-export function DetailPanel({ renderId, onClose, onShowRender, actions }: DetailPanelProps) {
+export function DetailPanel({ renderId, onClose, onShowRender, actions, markKeys: marking = true }: DetailPanelProps) {
   const client = useClient();
   const fetchDetail = useCallback(() => client.call('review.detail', { id: renderId }), [client, renderId]);
   const { value: detail, error } = useLiveCall(
@@ -63,15 +65,16 @@ export function DetailPanel({ renderId, onClose, onShowRender, actions }: Detail
           {error}
         </p>
       )}
-      {current && <DetailBody key={current.id} detail={current} onShowRender={onShowRender} actions={actions} />}
+      {current && <DetailBody key={current.id} detail={current} onShowRender={onShowRender} actions={actions} marking={marking} />}
     </aside>
   );
 }
 
-function DetailBody({ detail, onShowRender, actions }: {
+function DetailBody({ detail, onShowRender, actions, marking }: {
   detail: ReviewDetail;
   onShowRender(id: number): void;
   actions: DetailPanelProps['actions'];
+  marking: boolean;
 }) {
   const client = useClient();
   const nav = useNavigation();
@@ -91,7 +94,8 @@ function DetailBody({ detail, onShowRender, actions }: {
 
   useReviewKeys('Playback', missing ? [] : transportKeys(playback));
   useReviewKeys('Take', [
-    ...markKeys(detail, mark),
+    // Disabled marks fall through to the grid's keys, which act on the whole selection.
+    ...markKeys(marking ? detail : undefined, mark),
     { keys: ['c'], label: 'Add the take to Compare (again to take it out)', run: () => nav.toggleCompare(detail.id) },
   ]);
 

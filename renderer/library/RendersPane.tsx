@@ -22,10 +22,12 @@ interface Props {
   /** Whether facets narrow the grid (for the "nothing matches" note). */
   filtered: boolean;
   onClearFilters(): void;
+  /** Told whether several takes are selected: then the keys act on them, not on the open take. */
+  onMultiSelect?(multi: boolean): void;
 }
 
 /** The renders matching the search and facets, with their count, selection and batch edits. */
-export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFilters }: Props) {
+export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFilters, onMultiSelect }: Props) {
   const client = useClient();
   const key = JSON.stringify(filter);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the filter's content
@@ -45,6 +47,14 @@ export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFil
   const count = useLiveCall(fetchCount, (e) => e.type === 'catalogue.changed' && e.entity === 'renders');
 
   const selection = useGridSelection();
+  const multi = selection.ids.length > 1;
+  useEffect(() => onMultiSelect?.(multi), [multi, onMultiSelect]);
+  // A take opened from elsewhere (a job's link, a lineage thumbnail) becomes the selection, as a
+  // file browser's "reveal" does; a take opened by clicking it is already selected.
+  useEffect(() => {
+    if (openId !== null && !selection.has(openId)) selection.setAll([openId]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another take is opened
+  }, [openId]);
   const { clear } = selection;
   useEffect(() => clear(), [key, sort, clear]);
   const batch = useBatchEdit();
