@@ -1,32 +1,22 @@
 // Luma Dream Machine end to end: the real adapter and job engine against the simulator's
 // generations API, under a base URL that has a path of its own (…/dream-machine/v1).
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core.js';
 import type { Simulator } from '../../main/providers/simulator/index.js';
 import { mediaPath } from '../../main/store/layout.js';
 import type { RenderDetail } from '../../shared/domain.js';
 import type { GenerationSpecInput } from '../../shared/generation.js';
 import { estimateLumaCredits } from '../../shared/pricing/luma.js';
-import { openJobsCore, settled, startSimulator, until } from '../helpers/jobs.js';
-import { addSimAccount, importImages, jobDetail, runJob, submitJob } from '../helpers/providers.js';
-import { tempDir } from '../helpers/temp.js';
+import { settled, until } from '../helpers/jobs.js';
+import { importImages, jobDetail, runJob, submitJob, useSimProvider } from '../helpers/providers.js';
 
-let lib: ReturnType<typeof tempDir>;
+const env = useSimProvider('luma');
 let sim: Simulator;
 let core: Core;
 let account: string;
-
-beforeEach(async () => {
-  lib = tempDir('dailies-lib-');
-  sim = await startSimulator();
-  core = openJobsCore(lib.path, sim);
-  account = await addSimAccount(core, sim, 'luma');
-});
-afterEach(async () => {
-  await core.close();
-  await sim.close();
-  lib.cleanup();
+beforeEach(() => {
+  ({ sim, core, account } = env);
 });
 
 const spec = (over: Partial<GenerationSpecInput> = {}): GenerationSpecInput => ({

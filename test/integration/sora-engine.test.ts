@@ -2,7 +2,7 @@
 // (real HTTP, real ffmpeg clips, a real catalogue). Text, a first frame (multipart) and remix
 // land in the library with their charge and Sora's ids; 429s wait as the headers say.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core.js';
 import type { Simulator } from '../../main/providers/simulator/index.js';
 import { mediaPath } from '../../main/store/layout.js';
@@ -10,25 +10,15 @@ import type { RenderDetail } from '../../shared/domain.js';
 import type { GenerationSpecInput } from '../../shared/generation.js';
 import type { ModelCapabilities } from '../../shared/jobs.js';
 import { estimateSoraCredits } from '../../shared/pricing/sora.js';
-import { openJobsCore, settled, startSimulator, until } from '../helpers/jobs.js';
-import { addSimAccount, importImages, jobDetail, runJob, submitJob } from '../helpers/providers.js';
-import { tempDir } from '../helpers/temp.js';
+import { settled, until } from '../helpers/jobs.js';
+import { addSimAccount, importImages, jobDetail, runJob, submitJob, useSimProvider } from '../helpers/providers.js';
 
-let lib: ReturnType<typeof tempDir>;
+const env = useSimProvider('sora');
 let sim: Simulator;
 let core: Core;
 let account: string;
-
-beforeEach(async () => {
-  lib = tempDir('dailies-lib-');
-  sim = await startSimulator();
-  core = openJobsCore(lib.path, sim);
-  account = await addSimAccount(core, sim, 'sora');
-});
-afterEach(async () => {
-  await core.close();
-  await sim.close();
-  lib.cleanup();
+beforeEach(() => {
+  ({ sim, core, account } = env);
 });
 
 const spec = (over: Partial<GenerationSpecInput> = {}): GenerationSpecInput => ({

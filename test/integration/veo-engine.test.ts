@@ -2,32 +2,22 @@
 // HTTP on 127.0.0.1, real ffmpeg clips, a real catalogue). Every task Veo supports lands in the
 // library with its charge and Veo's own ids; each way Veo fails ends as a user should see it.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core.js';
 import type { Simulator } from '../../main/providers/simulator/index.js';
 import { mediaPath } from '../../main/store/layout.js';
 import type { RenderDetail } from '../../shared/domain.js';
 import type { GenerationSpecInput } from '../../shared/generation.js';
 import { estimateVeoCredits } from '../../shared/pricing/veo.js';
-import { openJobsCore, settled, startSimulator, until } from '../helpers/jobs.js';
-import { addSimAccount, importImages, jobDetail, runJob, submitJob } from '../helpers/providers.js';
-import { tempDir } from '../helpers/temp.js';
+import { settled, until } from '../helpers/jobs.js';
+import { addSimAccount, importImages, jobDetail, runJob, submitJob, useSimProvider } from '../helpers/providers.js';
 
-let lib: ReturnType<typeof tempDir>;
+const env = useSimProvider('veo');
 let sim: Simulator;
 let core: Core;
 let account: string;
-
-beforeEach(async () => {
-  lib = tempDir('dailies-lib-');
-  sim = await startSimulator();
-  core = openJobsCore(lib.path, sim);
-  account = await addSimAccount(core, sim, 'veo');
-});
-afterEach(async () => {
-  await core.close();
-  await sim.close();
-  lib.cleanup();
+beforeEach(() => {
+  ({ sim, core, account } = env);
 });
 
 const spec = (over: Partial<GenerationSpecInput> = {}): GenerationSpecInput => ({
