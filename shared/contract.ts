@@ -17,7 +17,20 @@ import { elementChannels } from './channels/elements.js';
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
 
-export const contract = joinChannels(libraryChannels, watchChannels, jobChannels, demoChannels, reviewChannels, editChannels, promptChannels, gridChannels, providerChannels, bundleChannels, elementChannels);
+// One domain per line, so that two changes adding domains do not conflict.
+export const contract = joinChannels(
+  libraryChannels,
+  watchChannels,
+  jobChannels,
+  demoChannels,
+  reviewChannels,
+  editChannels,
+  promptChannels,
+  gridChannels,
+  providerChannels,
+  bundleChannels,
+  elementChannels,
+);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
