@@ -29,11 +29,11 @@ function addRender(title: string, prompt?: string): number {
 }
 
 /** Ids the app's search returns, all pages followed. */
-function search(text: string, sort: 'newest' | 'rating' = 'newest', extra: Record<string, unknown> = {}): number[] {
+function search(text: string, sort: 'newest' | 'rating' | 'cost' | 'duration' | 'title' = 'newest', extra: Record<string, unknown> = {}, limit = 7): number[] {
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
-    const page = pageRenders(db, RendersPageInput.parse({ filter: RenderFilter.parse({ text, ...extra }), sort, limit: 7, cursor }));
+    const page = pageRenders(db, RendersPageInput.parse({ filter: RenderFilter.parse({ text, ...extra }), sort, limit, cursor }));
     ids.push(...page.items.map((c) => c.id));
     cursor = page.nextCursor;
   } while (cursor);
@@ -141,6 +141,49 @@ describe('a search sorted by rating', () => {
     const named = addRender('rating5_notes.mp4', 'rating sheet');
     expect(search('rating5')).toEqual([named]);
   });
+});
+
+/** The matches by a key, highest first (NULLs last), then newest first: a plain sort of every match. */
+function byKey(text: string, column: 'cost_credits' | 'duration_ms', projectId?: number): number[] {
+  return db
+    .prepare(
+      `SELECT r.id FROM renders r WHERE (@project IS NULL OR r.project_id = @project)
+         AND r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)
+       ORDER BY r.${column} IS NULL, r.${column} DESC, r.id DESC`,
+    )
+    .pluck()
+    .all({ project: projectId ?? null, fts: `{title prompt} : (${toFtsQuery(text)})` }) as number[];
+}
+
+describe('a search sorted by cost or duration', () => {
+  // More matches than the 500 a search sorts whole, so pages come from the walk of the key's index.
+  it('pages through every match once, highest first, across ties, negatives and NULLs', () => {
+    const rng = makeRng(7);
+    const costs = [7, 7, 7, 6.995, 7.004, 6.99, 9.99, 10, 10.01, 0, 0.004, 0.005, -0.003, -2, 120, 99.5, 1.25];
+    const durations: Array<number | null> = [5000, 5000, 10_000, 9999, 10_999, 11_000, 999, 1000, 0, null, null, 4321];
+    const setKeys = db.prepare('UPDATE renders SET cost_credits = ?, duration_ms = ? WHERE id = ?');
+    for (let i = 0; i < 1800; i++) {
+      const id = addRender(`take_${i}.mp4`, `${pick(rng, ['golden', 'neon'])} ${pick(rng, ['hour', 'rain', 'drone'])}`);
+      setKeys.run(pick(rng, costs), pick(rng, durations), id);
+    }
+    for (const q of ['golden', 'hour', 'take']) {
+      expect(search(q, 'cost', {}, 50).length, q).toBeGreaterThan(500);
+      expect(search(q, 'cost', {}, 50), `${q} by cost`).toEqual(byKey(q, 'cost_credits'));
+      expect(search(q, 'duration', {}, 50), `${q} by duration`).toEqual(byKey(q, 'duration_ms'));
+    }
+    expect(search('neon rain', 'cost'), 'small pages').toEqual(byKey('neon rain', 'cost_credits'));
+    const byTitle = db
+      .prepare(`SELECT r.id FROM renders r WHERE r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH ?) ORDER BY r.title COLLATE NOCASE, r.id`)
+      .pluck()
+      .all(`{title prompt} : (${toFtsQuery('golden')})`);
+    expect(search('golden', 'title', {}, 50), 'golden by title').toEqual(byTitle);
+    // A new charge moves a take to the top of a search sorted by cost.
+    const cheapest = byKey('golden', 'cost_credits').at(-1)!;
+    db.prepare('UPDATE renders SET cost_credits = 500 WHERE id = ?').run(cheapest);
+    expect(search('golden', 'cost', {}, 50)[0]).toBe(cheapest);
+    expect(search('golden', 'cost', {}, 50)).toEqual(byKey('golden', 'cost_credits'));
+  });
+
 });
 
 describe('upgrading a library', () => {
