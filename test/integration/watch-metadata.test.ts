@@ -9,7 +9,7 @@ import { Core } from '../../main/core.js';
 import { globToRegExp } from '../../main/watch/file-names.js';
 import { readPngText } from '../../main/import/metadata/png-text.js';
 import { importFolder } from '../helpers/core.js';
-import { makeClip, makeImage, tools } from '../helpers/media.js';
+import { makeAudio, makeClip, makeImage, tools } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
 import { pause, waitFor } from '../helpers/wait.js';
 import type { CoreEvent } from '../../shared/events.js';
@@ -171,6 +171,79 @@ describe('file metadata', () => {
     expect(row('SELECT r.title, p.text FROM renders r JOIN prompts p ON p.id = r.prompt_id')).toEqual({
       title: 'Dune crossing', text: 'camels crossing a dune at noon, drone shot',
     });
+  });
+});
+
+/** A one-second clip with container tags, written by ffmpeg as a tool would write it. */
+function taggedClip(file: string, tags: Record<string, string>): string {
+  const codec = file.endsWith('.webm') ? ['-c:v', 'libvpx-vp9', '-b:v', '200k'] : ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'];
+  execFileSync(tools.ffmpeg, [
+    '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10:duration=1', ...codec,
+    ...Object.entries(tags).flatMap(([k, v]) => ['-metadata', `${k}=${v}`]), file,
+  ]);
+  return file;
+}
+
+const takeFacts = () =>
+  row(`SELECT r.title, r.provider, r.model, p.text, p.negative FROM renders r LEFT JOIN prompts p ON p.id = r.prompt_id`);
+
+describe('embedded generation metadata', () => {
+  it("reads InvokeAI's invokeai_metadata PNG chunk: prompt, negative, model and seed", async () => {
+    const png = makeImage(path.join(src.path, 'invoke_0007.png'), 320, 240);
+    addTextChunk(png, 'invokeai_metadata', JSON.stringify({
+      positive_prompt: 'a paper boat on a flooded street', negative_prompt: 'people', seed: 1234, steps: 30, cfg_scale: 6.5,
+      model: { name: 'juggernautXL_v9', base: 'sdxl' },
+    }));
+    await core.dispatch('watch.add', { path: src.path, imagesAs: 'render' });
+    await waitFor('the still as a take', () => (row('SELECT count(*) n FROM renders').n as number) === 1);
+    expect(takeFacts()).toEqual({
+      title: 'invoke_0007.png', provider: 'invokeai', model: 'juggernautXL_v9', text: 'a paper boat on a flooded street', negative: 'people',
+    });
+    expect(row(`SELECT json_extract(params, '$.seed') seed FROM renders`)).toEqual({ seed: 1234 });
+  });
+
+  it("reads InvokeAI's older sd-metadata chunk", async () => {
+    const png = makeImage(path.join(src.path, 'old_invoke.png'), 320, 240);
+    addTextChunk(png, 'sd-metadata', JSON.stringify({ model_weights: 'stable-diffusion-1.5', image: { prompt: [{ prompt: 'a fox in snow', weight: 1 }], seed: 9, steps: 50 } }));
+    await core.dispatch('watch.add', { path: src.path, imagesAs: 'render' });
+    await waitFor('the still as a take', () => (row('SELECT count(*) n FROM renders').n as number) === 1);
+    expect(takeFacts()).toMatchObject({ provider: 'invokeai', model: 'stable-diffusion-1.5', text: 'a fox in snow' });
+  });
+
+  it("reads the ComfyUI graph that its video nodes put in a WebM's or an MP4's comment tag", async () => {
+    const comment = JSON.stringify({ prompt: COMFY_GRAPH });
+    taggedClip(path.join(src.path, 'AnimateDiff_00001.webm'), { comment });
+    taggedClip(path.join(src.path, 'AnimateDiff_00002.mp4'), { comment });
+    await importFolder(core, src.path);
+    const takes = core.db.prepare(`SELECT r.title, r.provider, r.model, p.text, p.negative FROM renders r JOIN prompts p ON p.id = r.prompt_id ORDER BY r.title`).all();
+    expect(takes).toEqual(['AnimateDiff_00001.webm', 'AnimateDiff_00002.mp4'].map((title) => ({
+      title, provider: 'comfyui', model: 'sdxl_base.safetensors', text: 'a lighthouse at dusk, volumetric fog', negative: 'text, watermark',
+    })));
+  });
+
+  it('trusts the sidecar over embedded metadata, and embedded generation metadata over a plain description', async () => {
+    const both = taggedClip(path.join(src.path, 'both.mp4'), { comment: JSON.stringify({ prompt: COMFY_GRAPH }), description: 'ignored words' });
+    writeFileSync(`${both}.dailies.json`, JSON.stringify({ schema: 'dailies.sidecar', version: 1, prompt: 'the sidecar prompt', provider: 'kling', model: 'kling-o1' }));
+    taggedClip(path.join(src.path, 'graph.webm'), { comment: JSON.stringify({ prompt: COMFY_GRAPH }), title: 'Lighthouse v2' });
+    await importFolder(core, src.path);
+    const takes = core.db.prepare(`SELECT r.title, r.provider, r.model, p.text FROM renders r JOIN prompts p ON p.id = r.prompt_id ORDER BY r.id`).all();
+    expect(takes).toEqual(expect.arrayContaining([
+      { title: 'both.mp4', provider: 'kling', model: 'kling-o1', text: 'the sidecar prompt' },
+      { title: 'Lighthouse v2', provider: 'comfyui', model: 'sdxl_base.safetensors', text: 'a lighthouse at dusk, volumetric fog' },
+    ]));
+    expect(takes).toHaveLength(2);
+  });
+
+  it('makes audio a lip-sync reference and images references unless the folder says otherwise', async () => {
+    makeAudio(path.join(src.path, 'voice_take3.m4a'));
+    makeImage(path.join(src.path, 'hero_face.png'), 1024, 1024);
+    await core.dispatch('watch.add', { path: src.path });
+    await waitFor('both as references', () => (row('SELECT count(*) n FROM refs').n as number) === 2);
+    expect(core.db.prepare(`SELECT ref.title, ref.role, a.kind FROM refs ref JOIN assets a ON a.id = ref.asset_id ORDER BY ref.title`).all()).toEqual([
+      { title: 'hero_face.png', role: null, kind: 'image' },
+      { title: 'voice_take3.m4a', role: 'audio', kind: 'audio' },
+    ]);
+    expect(row('SELECT count(*) n FROM renders').n).toBe(0);
   });
 });
 
