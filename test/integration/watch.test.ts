@@ -4,38 +4,28 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Core } from '../../main/core.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../main/core.js';
 import { startServeHost } from '../../main/serve/server.js';
 import type { WatchFolder } from '../../shared/channels/watch.js';
 import type { CoreEvent } from '../../shared/events.js';
 import { makeAudio, makeClip } from '../helpers/media.js';
-import { tempDir } from '../helpers/temp.js';
+import { useWatchedCore, type WatchedCore } from '../helpers/watch.js';
 import { pause, waitFor } from '../helpers/wait.js';
 
 const STABILITY_MS = 400;
-let lib: ReturnType<typeof tempDir>;
-let src: ReturnType<typeof tempDir>;
-let gen: ReturnType<typeof tempDir>;
+const w = useWatchedCore(STABILITY_MS);
+let lib: WatchedCore['lib'];
+let src: WatchedCore['src'];
+let gen: WatchedCore['gen'];
 let core: Core;
 let events: CoreEvent[];
-
+const sync = () => ({ lib, src, gen, core, events } = w);
+beforeEach(sync);
 const open = () => {
-  core = new Core({ libraryDir: lib.path, host: 'test', log: () => {}, watchStabilityMs: STABILITY_MS });
-  events = [];
-  core.onEvent((e) => events.push(e));
+  w.reopen();
+  sync();
 };
-
-beforeEach(() => {
-  lib = tempDir('dailies-lib-');
-  src = tempDir('dailies-watch-');
-  gen = tempDir('dailies-gen-');
-  open();
-});
-afterEach(async () => {
-  await core.close();
-  for (const d of [lib, src, gen]) d.cleanup();
-});
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const count = (sql: string, ...args: unknown[]) => core.db.prepare(sql).pluck().get(...args) as number;
