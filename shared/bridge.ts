@@ -2,6 +2,7 @@
 // The renderer's client uses it when present and falls back to HTTP (serve mode) otherwise.
 import type { CoreEvent } from './events.js';
 import type { WireReply } from './errors.js';
+import type { PathRequest } from './path-request.js';
 
 export interface DailiesBridge {
   /** One contract call; the main process checks the sender and the core validates the input. */
@@ -10,6 +11,8 @@ export interface DailiesBridge {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** The native folder picker; resolves null when the user cancels. */
   pickFolder(): Promise<string | null>;
+  /** The native save or open dialog for one file; resolves null when the user cancels. */
+  pickPath(request: PathRequest): Promise<string | null>;
   /**
    * Origin that serves `/media/<sha>.<ext>` and `/thumbs/<sha>/<poster|sprite>.jpg` — the same
    * paths the serve host uses — e.g. "dailies-media://library".
@@ -21,6 +24,7 @@ export const IPC = {
   call: 'dailies:call',
   event: 'dailies:event',
   pickFolder: 'dailies:pick-folder',
+  pickPath: 'dailies:pick-path',
 } as const;
 
 export const MEDIA_SCHEME = 'dailies-media';

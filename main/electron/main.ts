@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
 import { APP_SCHEME, IPC, MEDIA_SCHEME } from '../../shared/bridge.js';
 import type { WireReply } from '../../shared/errors.js';
+import { PathRequest } from '../../shared/path-request.js';
 import { APP_NAME, resolveLibraryDir } from '../library/user-data.js';
 import { libraryLayout } from '../store/layout.js';
 import { registerAppProtocol } from './app-protocol.js';
@@ -108,6 +109,20 @@ async function pickFolder(win: BrowserWindow | null): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** The native save/open dialog for one file, as the renderer asked (validated: it is untrusted). */
+async function pickPath(win: BrowserWindow | null, raw: unknown): Promise<string | null> {
+  const request = PathRequest.parse(raw);
+  const filters = request.extensions?.length ? [{ name: request.extensions.join(', '), extensions: request.extensions }] : [];
+  if (request.mode === 'save') {
+    const options = { title: request.title, ...(request.defaultName ? { defaultPath: request.defaultName } : {}), filters };
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  }
+  const options: OpenDialogOptions = { title: request.title, properties: ['openFile'], filters };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function registerIpc(core: Promise<CoreHost>): void {
   ipcMain.handle(IPC.call, async (event, channel: unknown, input: unknown): Promise<WireReply<unknown>> => {
     if (!trustedSender(event)) return UNAUTHORIZED;
@@ -119,6 +134,10 @@ function registerIpc(core: Promise<CoreHost>): void {
   ipcMain.handle(IPC.pickFolder, async (event): Promise<string | null> => {
     if (!trustedSender(event)) throw new Error(NOT_OURS);
     return pickFolder(BrowserWindow.fromWebContents(event.sender));
+  });
+  ipcMain.handle(IPC.pickPath, async (event, request: unknown): Promise<string | null> => {
+    if (!trustedSender(event)) throw new Error(NOT_OURS);
+    return pickPath(BrowserWindow.fromWebContents(event.sender), request);
   });
 }
 

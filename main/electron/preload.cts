@@ -11,6 +11,7 @@ const IPC = {
   call: 'dailies:call',
   event: 'dailies:event',
   pickFolder: 'dailies:pick-folder',
+  pickPath: 'dailies:pick-path',
 } as const satisfies typeof SharedIPC;
 
 const MEDIA_ORIGIN: typeof SharedMediaOrigin = 'dailies-media://library';
@@ -27,6 +28,7 @@ const bridge: DailiesBridge = {
     };
   },
   pickFolder: () => ipcRenderer.invoke(IPC.pickFolder),
+  pickPath: (request) => ipcRenderer.invoke(IPC.pickPath, request),
   mediaOrigin: MEDIA_ORIGIN,
 };
 

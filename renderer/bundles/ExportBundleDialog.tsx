@@ -1,14 +1,22 @@
-// Export a project as a bundle: which project, all takes or picks only, with or without
-// references, one .dailies file or a folder, where to write it; then progress with Cancel.
+// Export a project (all takes or picks only) or the selected takes as a bundle, with or without
+// references, as one .dailies file or a folder, where to write it; then progress with Cancel.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Project } from '../../shared/domain.js';
 import { ContractError } from '../../shared/errors.js';
 import { useClient } from '../client/client-context.js';
 import { useModalDialog } from '../app/use-modal-dialog.js';
 import { BundleProgressBar } from './BundleProgressBar.js';
+import { PathField } from './PathField.js';
 import { formatBytes, useBundleTask } from './use-bundle-task.js';
 
-export function ExportBundleDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+interface Props {
+  open: boolean;
+  onClose(): void;
+  /** Export these takes instead of a project chosen in the dialog. */
+  renderIds?: number[];
+}
+
+export function ExportBundleDialog({ open, onClose, renderIds }: Props) {
   const client = useClient();
   const ref = useModalDialog(open);
   const task = useBundleTask();
@@ -21,19 +29,20 @@ export function ExportBundleDialog({ open, onClose }: { open: boolean; onClose()
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!open) return;
+    if (!open || renderIds) return;
     void client.call('projects.list', {}).then((list) => {
       setProjects(list);
       setProjectId((id) => id ?? list[0]?.id ?? null);
     });
-  }, [client, open]);
+  }, [client, open, renderIds]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    if (projectId === null) return setError('Choose a project to export.');
+    const scope = renderIds ? { renderIds } : projectId !== null ? { projectId, renders } : null;
+    if (!scope) return setError('Choose a project to export.');
     try {
-      const { taskId } = await client.call('bundles.export', { projectId, renders, references, layout, destination: destination.trim() });
+      const { taskId } = await client.call('bundles.export', { ...scope, references, layout, destination: destination.trim() });
       task.follow(taskId);
     } catch (err) {
       setError(err instanceof ContractError ? err.message : String(err));
@@ -52,34 +61,42 @@ export function ExportBundleDialog({ open, onClose }: { open: boolean; onClose()
           <h2 className="dialog-title">{task.running ? 'Exporting…' : done ? (done.state === 'done' ? 'Export finished' : done.state === 'cancelled' ? 'Export cancelled' : 'Export failed') : 'Export a bundle'}</h2>
           {!task.taskId && (
             <form className="bundle-form" onSubmit={(e) => void submit(e)}>
-              <label className="field">
-                <span className="field-label">Project</span>
-                <select className="input" value={projectId ?? ''} onChange={(e) => setProjectId(Number(e.target.value))}>
-                  {projects.map((p) => (
-                    <option key={p.id} value={p.id}>{p.name}</option>
-                  ))}
-                </select>
-              </label>
-              <fieldset className="bundle-choices">
-                <legend className="field-label">Takes</legend>
-                <label><input type="radio" name="renders" checked={renders === 'all'} onChange={() => setRenders('all')} /> All takes</label>
-                <label><input type="radio" name="renders" checked={renders === 'picks'} onChange={() => setRenders('picks')} /> Picks only</label>
-              </fieldset>
+              {renderIds ? (
+                <p>The {renderIds.length} selected {renderIds.length === 1 ? 'take' : 'takes'}, with their prompts, lineage and charges.</p>
+              ) : (
+                <>
+                  <label className="field">
+                    <span className="field-label">Project</span>
+                    <select className="input" value={projectId ?? ''} onChange={(e) => setProjectId(Number(e.target.value))}>
+                      {projects.map((p) => (
+                        <option key={p.id} value={p.id}>{p.name}</option>
+                      ))}
+                    </select>
+                  </label>
+                  <fieldset className="bundle-choices">
+                    <legend className="field-label">Takes</legend>
+                    <label><input type="radio" name="renders" checked={renders === 'all'} onChange={() => setRenders('all')} /> All takes</label>
+                    <label><input type="radio" name="renders" checked={renders === 'picks'} onChange={() => setRenders('picks')} /> Picks only</label>
+                  </fieldset>
+                </>
+              )}
               <label className="bundle-check"><input type="checkbox" checked={references} onChange={(e) => setReferences(e.target.checked)} /> Include references</label>
               <fieldset className="bundle-choices">
                 <legend className="field-label">Write as</legend>
                 <label><input type="radio" name="layout" checked={layout === 'zip'} onChange={() => setLayout('zip')} /> One .dailies file</label>
                 <label><input type="radio" name="layout" checked={layout === 'folder'} onChange={() => setLayout('folder')} /> A folder</label>
               </fieldset>
-              <label className="field">
-                <span className="field-label">Save to (full path)</span>
-                <input className="input mono" required value={destination} placeholder={layout === 'zip' ? '/path/to/project.dailies' : '/path/to/project-bundle'}
-                  onChange={(e) => setDestination(e.target.value)} />
-              </label>
+              <PathField
+                label="Save to (full path)"
+                value={destination}
+                onChange={setDestination}
+                placeholder={layout === 'zip' ? '/path/to/project.dailies' : '/path/to/project-bundle'}
+                request={{ mode: 'save', title: 'Export a bundle', ...(layout === 'zip' ? { defaultName: 'project.dailies', extensions: ['dailies'] } : { defaultName: 'project-bundle' }) }}
+              />
               {error && <p className="form-error" role="alert">{error}</p>}
               <div className="dialog-actions">
                 <button type="button" className="button" onClick={close}>Cancel</button>
-                <button type="submit" className="button button-primary" disabled={projectId === null}>Export</button>
+                <button type="submit" className="button button-primary" disabled={!renderIds && projectId === null}>Export</button>
               </div>
             </form>
           )}

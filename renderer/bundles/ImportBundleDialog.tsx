@@ -6,6 +6,7 @@ import { ContractError } from '../../shared/errors.js';
 import { useClient } from '../client/client-context.js';
 import { useModalDialog } from '../app/use-modal-dialog.js';
 import { BundleProgressBar } from './BundleProgressBar.js';
+import { PathField } from './PathField.js';
 import { formatBytes, useBundleTask } from './use-bundle-task.js';
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -98,10 +99,13 @@ export function ImportBundleDialog({ open, onClose }: { open: boolean; onClose()
           <h2 className="dialog-title">{heading}</h2>
           {!task.taskId && !preview && (
             <form onSubmit={(e) => void look(e)}>
-              <label className="field">
-                <span className="field-label">Bundle (a .dailies file or a bundle folder, full path)</span>
-                <input className="input mono" required value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/project.dailies" />
-              </label>
+              <PathField
+                label="Bundle (a .dailies file or a bundle folder, full path)"
+                value={path}
+                onChange={setPath}
+                placeholder="/path/to/project.dailies"
+                request={{ mode: 'open', title: 'Import a bundle', extensions: ['dailies'] }}
+              />
               {error && <p className="form-error" role="alert">{error}</p>}
               <div className="dialog-actions">
                 <button type="button" className="button" onClick={close}>Cancel</button>

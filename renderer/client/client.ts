@@ -3,6 +3,7 @@
 import type { Channel, ChannelInput, ChannelResult } from '../../shared/contract.js';
 import type { CoreEvent } from '../../shared/events.js';
 import { ContractError } from '../../shared/errors.js';
+import type { PathRequest } from '../../shared/path-request.js';
 import { httpTransport } from './http-transport.js';
 import { ipcTransport } from './ipc-transport.js';
 import type { Transport } from './transport.js';
@@ -22,6 +23,9 @@ export interface DailiesClient {
   pickFolder(): Promise<string | null> | null;
   /** Whether pickFolder() opens a native picker (so the UI can say so before calling it). */
   readonly canPickFolder: boolean;
+  /** The native save/open dialog's promise (null on cancel), or null when the host has none. */
+  pickPath(request: PathRequest): Promise<string | null> | null;
+  readonly canPickPath: boolean;
 }
 
 export function createClient(transport: Transport): DailiesClient {
@@ -60,6 +64,8 @@ export function createClient(transport: Transport): DailiesClient {
     thumbUrl: (sha256, kind) => `${transport.mediaOrigin}/thumbs/${encodeURIComponent(sha256)}/${kind}.jpg`,
     pickFolder: () => (transport.pickFolder ? transport.pickFolder() : null),
     canPickFolder: transport.pickFolder !== null,
+    pickPath: (request) => (transport.pickPath ? transport.pickPath(request) : null),
+    canPickPath: transport.pickPath !== null,
   };
 }
 

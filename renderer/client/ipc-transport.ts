@@ -16,6 +16,7 @@ export function ipcTransport(bridge: DailiesBridge): Transport {
     // IPC never drops messages while the window lives, so there is nothing to resync.
     connect: (sink) => bridge.onEvent((event) => sink.event(event)),
     pickFolder: () => bridge.pickFolder(),
+    pickPath: (request) => bridge.pickPath(request),
     mediaOrigin: bridge.mediaOrigin.replace(/\/+$/, ''),
   };
 }

@@ -3,6 +3,7 @@
 // where media is served from.
 import type { CoreEvent } from '../../shared/events.js';
 import type { WireReply } from '../../shared/errors.js';
+import type { PathRequest } from '../../shared/path-request.js';
 
 export interface EventSink {
   event(event: CoreEvent): void;
@@ -16,6 +17,8 @@ export interface Transport {
   connect(sink: EventSink): () => void;
   /** The native folder picker, or null where the host has none (a plain browser). */
   pickFolder: (() => Promise<string | null>) | null;
+  /** The native save/open dialog for one file, or null where the host has none (a plain browser). */
+  pickPath: ((request: PathRequest) => Promise<string | null>) | null;
   /** Prefix for `/media/…` and `/thumbs/…` URLs: '' for same origin. */
   mediaOrigin: string;
 }

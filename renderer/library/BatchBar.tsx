@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Shot } from '../../shared/domain.js';
 import { useClient } from '../client/client-context.js';
+import { ExportBundleDialog } from '../bundles/ExportBundleDialog.js';
+import { HandoffDialog } from '../bundles/HandoffDialog.js';
 
 export interface BatchEdit {
   rating?: number;
@@ -11,7 +13,8 @@ export interface BatchEdit {
 }
 
 interface Props {
-  count: number;
+  /** The selected takes, in the order they were chosen. */
+  ids: readonly number[];
   /** Set while an edit runs over several calls: how many takes are done. */
   progress: { done: number; total: number } | null;
   error: string | null;
@@ -39,8 +42,10 @@ function useShotChoices() {
 }
 
 /** What to do with the selected takes: stars, pick/reject, tags, shot. Keys 0–5, P, X, U do the same. */
-export function BatchBar({ count, progress, error, onEdit, onClear }: Props) {
+export function BatchBar({ ids, progress, error, onEdit, onClear }: Props) {
+  const count = ids.length;
   const [tag, setTag] = useState('');
+  const [dialog, setDialog] = useState<'export' | 'handoff' | null>(null);
   const shots = useShotChoices();
   const busy = progress !== null;
   const tags = () => tag.split(',').map((t) => t.trim()).filter(Boolean);
@@ -106,9 +111,17 @@ export function BatchBar({ count, progress, error, onEdit, onClear }: Props) {
           ))}
         </select>
       </label>
+      <button type="button" className="button button-small" onClick={() => setDialog('export')}>
+        Export selection…
+      </button>
+      <button type="button" className="button button-small" onClick={() => setDialog('handoff')}>
+        Hand off selection…
+      </button>
       <button type="button" className="button button-small" onClick={onClear}>
         Clear selection
       </button>
+      <ExportBundleDialog open={dialog === 'export'} onClose={() => setDialog(null)} renderIds={[...ids]} />
+      <HandoffDialog open={dialog === 'handoff'} onClose={() => setDialog(null)} renderIds={[...ids]} />
       {progress && (
         <span className="batch-progress">
           <progress aria-label="Applying to the selected takes" max={progress.total} value={progress.done} /> {progress.done} of {progress.total}

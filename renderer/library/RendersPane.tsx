@@ -90,7 +90,7 @@ export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFil
         pages.error && <LoadError message={pages.error} onRetry={pages.refresh} />
       )}
       {selection.ids.length > 1 && (
-        <BatchBar count={selection.ids.length} progress={batch.progress} error={batch.error} onEdit={edit} onClear={selection.clear} />
+        <BatchBar ids={selection.ids} progress={batch.progress} error={batch.error} onEdit={edit} onClear={selection.clear} />
       )}
       {selection.ids.length <= 1 && batch.error && (
         <p role="alert" className="error-text pane-note">

@@ -14,6 +14,7 @@ import { AddShotForm } from './AddShotForm.js';
 import { RoughCut } from './RoughCut.js';
 import { ShotRow } from './ShotRow.js';
 import { useProjectChoice } from './use-project-choice.js';
+import { HandoffDialog } from '../bundles/HandoffDialog.js';
 
 export function StoryboardView() {
   const { projects, projectId, choose, error: projectsError } = useProjectChoice();
@@ -61,6 +62,7 @@ function Board({ projectId }: { projectId: number }) {
   const [dragging, setDragging] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [roughCut, setRoughCut] = useState(false);
+  const [handoff, setHandoff] = useState(false);
 
   const run = (p: Promise<unknown>) => {
     setProblem(null);
@@ -92,6 +94,10 @@ function Board({ projectId }: { projectId: number }) {
           <button type="button" className="button" disabled={picks === 0} title={picks ? undefined : 'Pick a take in at least one shot first (P)'} onClick={() => setRoughCut(true)}>
             ▶ Play picks
           </button>
+          <button type="button" className="button" disabled={picks === 0} title={picks ? undefined : 'Pick a take in at least one shot first (P)'} onClick={() => setHandoff(true)}>
+            Hand off picks…
+          </button>
+          <HandoffDialog open={handoff} onClose={() => setHandoff(false)} projectId={projectId} />
         </div>
         {problem && <p className="error-text" role="alert">{problem}</p>}
         {roughCut && <RoughCut shots={shots} onClose={() => setRoughCut(false)} />}
