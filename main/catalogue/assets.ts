@@ -90,15 +90,19 @@ export function setHasPoster(db: Db, sha256: string): void {
 
 /**
  * Pictures (videos and stills) whose poster is still to be made: catalogued by an import that
- * had not checked, before it ended, that they decode.
+ * had not checked, before it ended, that they decode. A page of them after `afterId`, in id
+ * order, read through the partial index assets_awaiting_poster (migrations/0006): a large
+ * backlog is worked through a page at a time instead of read whole at start.
  */
-export function assetsAwaitingPoster(db: Db): { sha256: string; ext: string; durationMs: number | null; externalPath: string | null }[] {
+export function assetsAwaitingPoster(
+  db: Db, afterId = 0, limit = 64,
+): { id: number; sha256: string; ext: string; durationMs: number | null; externalPath: string | null }[] {
   return db
     .prepare(
-      `SELECT sha256, ext, duration_ms AS durationMs, external_path AS externalPath FROM assets
-       WHERE has_poster = 0 AND kind IN ('video', 'image') AND missing = 0`,
+      `SELECT id, sha256, ext, duration_ms AS durationMs, external_path AS externalPath FROM assets INDEXED BY assets_awaiting_poster
+       WHERE has_poster = 0 AND kind IN ('video', 'image') AND missing = 0 AND id > ? ORDER BY id LIMIT ?`,
     )
-    .all() as { sha256: string; ext: string; durationMs: number | null; externalPath: string | null }[];
+    .all(afterId, limit) as { id: number; sha256: string; ext: string; durationMs: number | null; externalPath: string | null }[];
 }
 
 /**

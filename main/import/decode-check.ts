@@ -86,10 +86,17 @@ export async function checkAwaitingPosters(
   emit: (e: CoreEvent) => void,
   opts: { cancelled: () => boolean; log: (msg: string) => void },
 ): Promise<void> {
-  await Promise.all(
-    assetsAwaitingPoster(ctx.db).map(async (a) => {
-      const r = await checkDecodes(ctx, a, emit, opts);
-      if (r.ok === false) opts.log(`${a.externalPath ?? a.sha256} was taken out of the library: ${r.reason}`);
-    }),
-  );
+  // A page at a time, so a large backlog neither holds every row in memory nor queues every
+  // check at once ahead of the user's own work.
+  for (let after = 0; !opts.cancelled() && ctx.db.open; ) {
+    const page = assetsAwaitingPoster(ctx.db, after);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.id;
+    await Promise.all(
+      page.map(async (a) => {
+        const r = await checkDecodes(ctx, a, emit, opts);
+        if (r.ok === false) opts.log(`${a.externalPath ?? a.sha256} was taken out of the library: ${r.reason}`);
+      }),
+    );
+  }
 }

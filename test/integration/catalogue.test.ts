@@ -8,6 +8,7 @@ import { openCatalogue, type Db } from '../../main/catalogue/open.js';
 import { CatalogueTooNewError, migrate } from '../../main/catalogue/migrate.js';
 import { MIGRATIONS } from '../../main/catalogue/migrations/index.js';
 import { insertRender, pageRenders, countRenders, getRender } from '../../main/catalogue/renders.js';
+import { assetsAwaitingPoster } from '../../main/catalogue/assets.js';
 import { RENDER_SORTS, type RenderSort } from '../../shared/contract.js';
 import { addPrompt as addPromptRow, addVideoAsset, useCatalogue } from '../helpers/catalogue.js';
 
@@ -136,5 +137,35 @@ describe('search and paging', () => {
     expect(nextCursor).toBeTruthy();
     expect(() => pageRenders(db, { filter: { text: '' }, sort: 'title', cursor: nextCursor, limit: 1 })).toThrow(/cursor/);
     expect(() => pageRenders(db, { filter: { text: '' }, sort: 'newest', cursor: 'garbage', limit: 1 })).toThrow(/cursor/);
+  });
+});
+
+describe('the poster backlog', () => {
+  it('lists every picture still without a poster once, a page at a time in id order, and nothing else', () => {
+    const awaiting: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const id = addAsset();
+      // Every other one already has its poster.
+      if (i % 2 === 0) {
+        db.prepare('UPDATE assets SET has_poster = 0 WHERE id = ?').run(id);
+        awaiting.push(id);
+      }
+    }
+    // Not pictures, or not there: never in the backlog.
+    const audio = addAsset();
+    db.prepare(`UPDATE assets SET has_poster = 0, kind = 'audio' WHERE id = ?`).run(audio);
+    const gone = addAsset();
+    db.prepare('UPDATE assets SET has_poster = 0, missing = 1 WHERE id = ?').run(gone);
+
+    const seen: number[] = [];
+    for (let after = 0, pages = 0; ; pages++) {
+      const page = assetsAwaitingPoster(db, after, 3);
+      if (!page.length) break;
+      expect(page.length).toBeLessThanOrEqual(3);
+      seen.push(...page.map((a) => a.id));
+      after = page[page.length - 1]!.id;
+      expect(pages).toBeLessThan(5);
+    }
+    expect(seen).toEqual(awaiting);
   });
 });
