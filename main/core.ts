@@ -42,8 +42,8 @@ export interface CoreOptions {
   watchStabilityMs?: number;
   /** Where provider keys are kept (the host decides: keychain, 0600 file); memory by default. */
   secrets?: SecretStore;
-  /** The simulator behind the built-in demo account; started on first use when not given. */
-  demo?: () => Promise<DemoEndpoint>;
+  /** The simulator behind the built-in demo accounts (by provider); started on first use when not given. */
+  demo?: (provider: string) => Promise<DemoEndpoint>;
   jobTiming?: Partial<EngineTiming>;
   /** False keeps jobs queued without running them (e.g. a command-line import). */
   runJobs?: boolean;
@@ -88,7 +88,7 @@ export class Core {
     this.pool = createMediaPool();
     this.imports = new FolderImports({ db: this.db, layout: this.layout, tools: this.tools, pool: this.pool }, (e) => this.emit(e));
     this.demo = new DemoSimulator(this.tools);
-    this.accounts = new Accounts(this.db, opts.secrets ?? new MemorySecretStore(), opts.demo ?? (() => this.demo.endpoint()));
+    this.accounts = new Accounts(this.db, opts.secrets ?? new MemorySecretStore(), opts.demo ?? ((provider) => this.demo.endpoint(provider)));
     this.jobs = new JobEngine({
       db: this.db, layout: this.layout, tools: this.tools, pool: this.pool, accounts: this.accounts,
       emit: (e) => this.emit(e), log: this.log, ...(opts.jobTiming ? { timing: opts.jobTiming } : {}),

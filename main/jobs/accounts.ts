@@ -1,5 +1,6 @@
-// Provider accounts: which adapter speaks for each, where it is, and its keys. The demo account
-// is always there and needs no key: it talks to a Kling-compatible simulator on 127.0.0.1.
+// Provider accounts: which adapter speaks for each, where it is, and its keys. Every provider has a
+// built-in demo account that needs no key: it talks to that provider's wire format on the local
+// simulator (127.0.0.1), so each provider can be tried offline from the first start.
 import type { Db } from '../catalogue/open.js';
 import type { ProviderAccountInfo } from '../../shared/jobs.js';
 import { ContractError } from '../../shared/errors.js';
@@ -7,7 +8,17 @@ import type { SecretStore, Credentials } from '../secrets/secret-store.js';
 import type { ProviderAdapter } from '../providers/types.js';
 import { PROVIDERS } from '../providers/registry.js';
 
+/** Kling's demo account (the first one, and the one the demo project uses). */
 export const DEMO_ACCOUNT_ID = 'demo';
+
+/** The built-in demo account of a provider. */
+export function demoAccountId(provider: string): string {
+  return provider === 'kling' ? DEMO_ACCOUNT_ID : `demo-${provider}`;
+}
+
+function demoLabel(provider: string, label: string): string {
+  return provider === 'kling' ? 'Demo (local simulator)' : `Demo ${label} (local simulator)`;
+}
 
 export interface DemoEndpoint {
   baseUrl: string;
@@ -32,14 +43,18 @@ export class Accounts {
   constructor(
     private readonly db: Db,
     private readonly secrets: SecretStore,
-    /** Starts (once) and returns the local simulator behind the demo account. */
-    private readonly demo: () => Promise<DemoEndpoint>,
+    /** Starts (once) the local simulator and returns where a provider's demo account reaches it. */
+    private readonly demo: (provider: string) => Promise<DemoEndpoint>,
   ) {
     const now = Date.now();
-    db.prepare(
-      `INSERT INTO provider_accounts (id, provider, label, base_url, created_at) VALUES (?, 'kling', 'Demo (local simulator)', 'simulator:', ?)
-       ON CONFLICT (id) DO NOTHING`,
-    ).run(DEMO_ACCOUNT_ID, now);
+    const add = db.prepare(
+      `INSERT INTO provider_accounts (id, provider, label, base_url, created_at) VALUES (?, ?, ?, 'simulator:', ?) ON CONFLICT (id) DO NOTHING`,
+    );
+    for (const adapter of Object.values(PROVIDERS)) add.run(demoAccountId(adapter.id), adapter.id, demoLabel(adapter.id, adapter.label), now);
+  }
+
+  private isDemo(row: AccountRow): boolean {
+    return row.id === demoAccountId(row.provider);
   }
 
   get secretsDescription(): string {
@@ -68,7 +83,7 @@ export class Accounts {
   }
 
   private async info(r: AccountRow): Promise<ProviderAccountInfo> {
-    const demo = r.id === DEMO_ACCOUNT_ID;
+    const demo = this.isDemo(r);
     let configured = demo;
     if (!demo) {
       const creds = await this.secrets.get(r.id).catch(() => null);
@@ -77,8 +92,12 @@ export class Accounts {
     return { id: r.id, provider: r.provider, label: r.label, baseUrl: demo ? 'local simulator' : r.base_url, configured, demo };
   }
 
+  private isDemoId(id: string): boolean {
+    return Object.keys(PROVIDERS).some((provider) => demoAccountId(provider) === id);
+  }
+
   async save(a: { id: string; provider: string; label: string; baseUrl: string; credentials?: Credentials | undefined }): Promise<ProviderAccountInfo> {
-    if (a.id === DEMO_ACCOUNT_ID) throw new ContractError('conflict', 'The demo account is built in and cannot be changed.', [{ field: 'id', message: 'reserved' }]);
+    if (this.isDemoId(a.id)) throw new ContractError('conflict', 'The demo accounts are built in and cannot be changed.', [{ field: 'id', message: 'reserved' }]);
     const adapter = this.adapter(a.provider);
     if (a.credentials) {
       const unknown = Object.keys(a.credentials).filter((k) => !adapter.credentialFields.some((f) => f.name === k));
@@ -94,7 +113,7 @@ export class Accounts {
   }
 
   async remove(id: string): Promise<boolean> {
-    if (id === DEMO_ACCOUNT_ID) throw new ContractError('conflict', 'The demo account is built in and cannot be removed.', [{ field: 'id', message: 'reserved' }]);
+    if (this.isDemoId(id)) throw new ContractError('conflict', 'The demo accounts are built in and cannot be removed.', [{ field: 'id', message: 'reserved' }]);
     const removed = this.db.prepare('DELETE FROM provider_accounts WHERE id = ?').run(id).changes === 1;
     await this.secrets.delete(id);
     return removed;
@@ -104,8 +123,8 @@ export class Accounts {
   async resolve(id: string): Promise<ResolvedAccount> {
     const row = this.row(id);
     const adapter = this.adapter(row.provider);
-    if (id === DEMO_ACCOUNT_ID) {
-      const demo = await this.demo();
+    if (this.isDemo(row)) {
+      const demo = await this.demo(row.provider);
       return { id, adapter, baseUrl: demo.baseUrl, credentials: demo.credentials };
     }
     const credentials = await this.secrets.get(id);

@@ -6,6 +6,7 @@ import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
 import { useModelCapabilities } from '../generate/use-model-capabilities.js';
 import { JobStateBadge } from '../jobs/JobStateBadge.js';
+import { useNavigation } from '../app/navigation.js';
 
 interface Props {
   renderId: number;
@@ -20,8 +21,8 @@ type Phase = { kind: 'closed' } | { kind: 'choosing' } | { kind: 'sending' } | {
 
 /**
  * "Try this shot on…": the render's prompt and references run again on another provider account,
- * as a sibling take in the same shot. What had to change to fit the other model is listed, and
- * both takes' costs are shown side by side once the new one is in.
+ * as a sibling take in the same shot. What had to change to fit the other model is listed, both
+ * takes' costs are shown side by side, and once the new one is in, Compare opens with both.
  */
 export function TryOnPanel({ renderId, taskType, costCredits, onShow }: Props) {
   const client = useClient();
@@ -53,7 +54,7 @@ export function TryOnPanel({ renderId, taskType, costCredits, onShow }: Props) {
       </div>
     );
   }
-  if (phase.kind === 'sent') return <TryOnSent result={phase.result} account={phase.account} costCredits={costCredits} onShow={onShow} onAgain={() => setPhase({ kind: 'choosing' })} />;
+  if (phase.kind === 'sent') return <TryOnSent renderId={renderId} result={phase.result} account={phase.account} costCredits={costCredits} onShow={onShow} onAgain={() => setPhase({ kind: 'choosing' })} />;
 
   return (
     <form className="try-on try-on-form" aria-label="Try this shot on another provider" onSubmit={(e) => { e.preventDefault(); send(); }}>
@@ -113,8 +114,9 @@ function ModelChoice({ id, accountId, taskType, value, onChange }: { id: string;
   );
 }
 
-function TryOnSent({ result, account, costCredits, onShow, onAgain }: { result: TryOnResult; account: string; costCredits: number; onShow?: ((id: number) => void) | undefined; onAgain(): void }) {
+function TryOnSent({ renderId, result, account, costCredits, onShow, onAgain }: { renderId: number; result: TryOnResult; account: string; costCredits: number; onShow?: ((id: number) => void) | undefined; onAgain(): void }) {
   const client = useClient();
+  const nav = useNavigation();
   const fetchJob = useCallback(() => client.call('jobs.get', { id: result.jobId }), [client, result.jobId]);
   const job = useLiveCall<JobSummary>(fetchJob, (e) => e.type === 'job.updated' && e.job.id === result.jobId);
   const j = job.value;
@@ -145,8 +147,13 @@ function TryOnSent({ result, account, costCredits, onShow, onAgain }: { result: 
         <button type="button" className="button button-small" onClick={onAgain}>
           Try on another…
         </button>
+        {j?.renderId && (
+          <button type="button" className="button button-small button-primary" onClick={() => nav.openCompare([renderId, j.renderId!])}>
+            Compare both
+          </button>
+        )}
         {j?.renderId && onShow && (
-          <button type="button" className="button button-small button-primary" onClick={() => onShow(j.renderId!)}>
+          <button type="button" className="button button-small" onClick={() => onShow(j.renderId!)}>
             Show the new take
           </button>
         )}
