@@ -7,6 +7,7 @@ import type { LimitFunction } from 'p-limit';
 import type { CoreEvent } from '../shared/events.js';
 import { ContractError, type WireReply } from '../shared/errors.js';
 import { openCatalogue, type Db } from './catalogue/open.js';
+import { CatalogueReader } from './catalogue/reader/catalogue-reader.js';
 import { acquireLibraryLock, type LibraryLock } from './library/lock.js';
 import { libraryLayout, type LibraryLayout } from './store/layout.js';
 import { createMediaPool } from './store/pool.js';
@@ -54,6 +55,8 @@ export interface CoreOptions {
 export class Core {
   readonly layout: LibraryLayout;
   readonly db: Db;
+  /** Counts (facets, totals) on their own thread and connection, off the grid pages' path. */
+  readonly reader: CatalogueReader;
   readonly tools: MediaTools;
   readonly pool: LimitFunction;
   readonly imports: FolderImports;
@@ -84,6 +87,7 @@ export class Core {
       this.lock.release();
       throw err;
     }
+    this.reader = new CatalogueReader(this.layout.catalogue, this.db, this.log);
     this.events.setMaxListeners(0);
     this.pool = createMediaPool();
     this.imports = new FolderImports({ db: this.db, layout: this.layout, tools: this.tools, pool: this.pool }, (e) => this.emit(e));
@@ -163,6 +167,7 @@ export class Core {
     await this.imports.idle();
     await this.bundles.close();
     await this.background;
+    await this.reader.close();
     this.closed = true;
     this.events.removeAllListeners();
     try {

@@ -2,8 +2,6 @@ import type { DomainHandlers } from './registry.js';
 import type { Core } from '../core.js';
 import { SavedFilter } from '../../shared/channels/grid.js';
 import { editRenders, listTags } from '../catalogue/render-edits.js';
-import { renderFacets, renderHighlights } from '../catalogue/facets.js';
-import { resolveRenderFilter } from '../catalogue/render-query.js';
 import { deleteSavedSearch, listSavedSearches, saveSearch, type SavedSearchRow } from '../catalogue/saved-searches.js';
 
 /** A stored filter that no longer fits the contract (an older version's field) is dropped, not fatal. */
@@ -19,15 +17,8 @@ export function gridHandlers(core: Core): DomainHandlers {
       core.emit({ type: 'catalogue.changed', entity: 'renders', ids: [...new Set([...edit.ids, ...result.unpicked])] });
       return result;
     },
-    'renders.facets': ({ filter }) => {
-      const resolved = resolveRenderFilter(core.db, filter);
-      return renderFacets(core.db, resolved.filter);
-    },
-    'renders.highlights': ({ text, ids }) => {
-      // Only the free words are highlighted; provider:kling and friends are filters, not text.
-      const resolved = resolveRenderFilter(core.db, { text });
-      return resolved.filter.text ? renderHighlights(core.db, resolved.filter.text, ids) : [];
-    },
+    'renders.facets': ({ filter }) => core.reader.run('renders.facets', { filter }),
+    'renders.highlights': (input) => core.reader.run('renders.highlights', input),
     'tags.list': () => listTags(core.db),
     'searches.list': () => listSavedSearches(core.db).map(savedSearch),
     'searches.save': (input) => savedSearch(saveSearch(core.db, input)),

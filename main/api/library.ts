@@ -3,7 +3,7 @@ import type { Core } from '../core.js';
 import { libraryCounts } from '../catalogue/library-stats.js';
 import { createProject, listProjects, projectCosts, requireProject } from '../catalogue/projects.js';
 import { listShots } from '../catalogue/shots.js';
-import { countRenders, getRender, pageRenders } from '../catalogue/renders.js';
+import { getRender, pageRenders } from '../catalogue/renders.js';
 import { pageReferences } from '../catalogue/references.js';
 import { resolveRenderFilter } from '../catalogue/render-query.js';
 
@@ -41,10 +41,7 @@ export function renderHandlers(core: Core): DomainHandlers {
       const { filter, empty } = resolveRenderFilter(core.db, input.filter);
       return empty ? { items: [], nextCursor: null } : pageRenders(core.db, { ...input, filter });
     },
-    'renders.count': (input) => {
-      const { filter, empty } = resolveRenderFilter(core.db, input.filter);
-      return { count: empty ? 0 : countRenders(core.db, filter) };
-    },
+    'renders.count': ({ filter }) => core.reader.run('renders.count', { filter }),
     'renders.get': ({ id }) => getRender(core.db, id),
     'references.page': (input) => pageReferences(core.db, input),
   };

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core.js';
 import { insertAsset } from '../../main/catalogue/assets.js';
 import { insertRender } from '../../main/catalogue/renders.js';
+import { readRunner } from '../../main/catalogue/reader/read-queries.js';
 import type { ChannelInput, ChannelResult, Channel } from '../../shared/contract.js';
 import type { CoreEvent } from '../../shared/events.js';
 import { ContractError } from '../../shared/errors.js';
@@ -193,6 +194,32 @@ describe('renders.facets', () => {
       { value: false, label: 'No versions', count: 1 },
     ]);
     expect(veo.taskTypes.map((t) => [t.label, t.count])).toEqual(expect.arrayContaining([['text to video', 1], ['extend', 1]]));
+  });
+});
+
+describe('counts on the reader thread', () => {
+  it('follow every edit at once, for a query asked before (no stale cached counts)', async () => {
+    const filter = { text: 'golden', projectId: projectA };
+    const before = await call('renders.facets', { filter });
+    expect(before.ratings.find((r) => r.value === 5)?.count).toBe(1);
+    expect((await call('renders.count', { filter: { text: 'golden', ratingMin: 5 } })).count).toBe(1);
+    await call('renders.edit', { ids: [ids['beach.mp4']!], rating: 5 });
+    const after = await call('renders.facets', { filter });
+    expect(after.ratings.find((r) => r.value === 5)?.count).toBe(2);
+    expect(after.ratings.find((r) => r.value === 4)?.count).toBe(0);
+    expect((await call('renders.count', { filter: { text: 'golden', ratingMin: 5 } })).count).toBe(2);
+    // A refused search is refused the same way from the thread: a validation error naming the term.
+    const err = await refusal(call('renders.count', { filter: { text: 'project:"Nowhere"' } }));
+    expect(err.code).toBe('validation');
+    expect(err.message).toMatch(/^Search: there is no project named “Nowhere”/);
+    expect(core.reader.onThread).toBe(true);
+  });
+
+  it('in-process (no thread to be had), still follow the edits of the same connection', () => {
+    const run = readRunner(core.db);
+    expect(run('renders.count', { filter: { text: 'golden', ratingMin: 5 } }).count).toBe(1);
+    core.db.prepare('UPDATE renders SET rating = 5 WHERE id = ?').run(ids['beach.mp4']);
+    expect(run('renders.count', { filter: { text: 'golden', ratingMin: 5 } }).count).toBe(2);
   });
 });
 
