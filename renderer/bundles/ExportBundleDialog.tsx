@@ -7,6 +7,7 @@ import { useClient } from '../client/client-context.js';
 import { useModalDialog } from '../app/use-modal-dialog.js';
 import { BundleProgressBar } from './BundleProgressBar.js';
 import { PathField } from './PathField.js';
+import { ProjectSelect } from './ProjectSelect.js';
 import { formatBytes, useBundleTask } from './use-bundle-task.js';
 
 interface Props {
@@ -65,14 +66,7 @@ export function ExportBundleDialog({ open, onClose, renderIds }: Props) {
                 <p>The {renderIds.length} selected {renderIds.length === 1 ? 'take' : 'takes'}, with their prompts, lineage and charges.</p>
               ) : (
                 <>
-                  <label className="field">
-                    <span className="field-label">Project</span>
-                    <select className="input" value={projectId ?? ''} onChange={(e) => setProjectId(Number(e.target.value))}>
-                      {projects.map((p) => (
-                        <option key={p.id} value={p.id}>{p.name}</option>
-                      ))}
-                    </select>
-                  </label>
+                  <ProjectSelect label="Project" projects={projects} value={projectId} onChange={setProjectId} />
                   <fieldset className="bundle-choices">
                     <legend className="field-label">Takes</legend>
                     <label><input type="radio" name="renders" checked={renders === 'all'} onChange={() => setRenders('all')} /> All takes</label>

@@ -9,6 +9,7 @@ import { ContractError } from '../../shared/errors.js';
 import { useClient } from '../client/client-context.js';
 import { useModalDialog } from '../app/use-modal-dialog.js';
 import { PathField } from './PathField.js';
+import { ProjectSelect } from './ProjectSelect.js';
 
 const FORMATS: Record<HandoffFormatName, { label: string; extension: string }> = {
   otio: { label: 'OpenTimelineIO (.otio)', extension: 'otio' },
@@ -87,14 +88,7 @@ export function HandoffDialog({ open, onClose, renderIds, projectId: initialProj
               {renderIds ? (
                 <p>The {renderIds.length} selected takes, in the order they were selected.</p>
               ) : (
-                <label className="field">
-                  <span className="field-label">Picks of project</span>
-                  <select className="input" value={projectId ?? ''} onChange={(e) => setProjectId(Number(e.target.value))}>
-                    {projects.map((p) => (
-                      <option key={p.id} value={p.id}>{p.name}</option>
-                    ))}
-                  </select>
-                </label>
+                <ProjectSelect label="Picks of project" projects={projects} value={projectId} onChange={setProjectId} />
               )}
               <fieldset className="bundle-choices handoff-formats">
                 <legend className="field-label">Format</legend>

@@ -25,9 +25,8 @@ test('hands off the storyboard picks as EDL and OTIO, and exports a selection as
   const nav = new ViewsNav(page);
   const board = new StoryboardView(page);
   await library.open(dailies.url);
-  await library.emptyState.getByRole('button', { name: 'Create demo project' }).click();
-  await expect(jobs.jobs).toHaveCount(3);
-  for (const job of await jobs.jobs.all()) await expect(job).toHaveAccessibleName(/^Job \d+: Done$/, { timeout: 60_000 });
+  await library.createDemoProject();
+  await jobs.expectAllDone(3);
 
   // Pick the take of the first and of the last shot.
   await nav.show('Storyboard');

@@ -15,7 +15,7 @@ test('shot-list fields to a prompt, negative presets, and the style lock on the 
   const generate = new GenerateDialog(page);
   const jobs = new JobsPanel(page);
   await library.open(dailies.url);
-  await library.emptyState.getByRole('button', { name: 'Create demo project' }).click();
+  await library.createDemoProject();
   await expect(jobs.jobs).toHaveCount(3);
 
   await generate.open();

@@ -18,9 +18,8 @@ test('storyboard: pick by keyboard, add, rename and move shots; all persist acro
   await nav.show('Storyboard');
   await expect(board.root.getByRole('region', { name: 'No projects yet' })).toBeVisible();
   await nav.show('Library');
-  await library.emptyState.getByRole('button', { name: 'Create demo project' }).click();
-  await expect(jobs.jobs).toHaveCount(3);
-  for (const job of await jobs.jobs.all()) await expect(job).toHaveAccessibleName(/^Job \d+: Done$/, { timeout: 60_000 });
+  await library.createDemoProject();
+  await jobs.expectAllDone(3);
 
   await nav.show('Storyboard');
   expect(await board.order()).toEqual(['Opening: the market wakes', 'The cook', 'Closing: steam and neon']);

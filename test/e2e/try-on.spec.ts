@@ -10,9 +10,8 @@ test('tries a take on another provider and compares the two takes with their cos
   const library = new LibraryPage(page);
   const jobs = new JobsPanel(page);
   await library.open(dailies.url);
-  await library.emptyState.getByRole('button', { name: 'Create demo project' }).click();
-  await expect(jobs.jobs).toHaveCount(3);
-  for (const job of await jobs.jobs.all()) await expect(job).toHaveAccessibleName(/^Job \d+: Done$/, { timeout: 60_000 });
+  await library.createDemoProject();
+  await jobs.expectAllDone(3);
 
   await library.tiles.first().click();
   await library.detail.getByRole('button', { name: 'Try this shot on…' }).click();

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The Jobs panel beside the grid, and its toggle in the toolbar. */
 export class JobsPanel {
@@ -18,6 +18,12 @@ export class JobsPanel {
   /** The newest job's card; its accessible name says its state ("Job 1: Done"). */
   get newest(): Locator {
     return this.jobs.first();
+  }
+
+  /** Waits until there are `count` jobs and every one has ended Done (the demo project's three take a while). */
+  async expectAllDone(count: number): Promise<void> {
+    await expect(this.jobs).toHaveCount(count);
+    for (const job of await this.jobs.all()) await expect(job).toHaveAccessibleName(/^Job \d+: Done$/, { timeout: 60_000 });
   }
 
   progress(job: Locator): Locator {

@@ -44,6 +44,11 @@ export class LibraryPage {
     return tile.getByTestId('scrub-strip');
   }
 
+  /** The empty library's "Create demo project" (three generations on the built-in demo account). */
+  async createDemoProject(): Promise<void> {
+    await this.emptyState.getByRole('button', { name: 'Create demo project' }).click();
+  }
+
   async searchFor(text: string): Promise<void> {
     await this.search.fill(text);
   }
