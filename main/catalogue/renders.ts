@@ -4,7 +4,7 @@ import type { RenderSort, RendersPage } from '../../shared/contract.js';
 import type { MediaKind, RenderCard, RenderDetail, RenderFlag, RenderSource } from '../../shared/domain.js';
 import { ContractError } from '../../shared/errors.js';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
-import { ftsMatch, withRating } from './search-terms.js';
+import { ftsMatch, withFacets, withRating } from './search-terms.js';
 import { assetFromRow, type AssetRow } from './assets.js';
 import { newUid } from './uid.js';
 import { rangeClauses, type NumRange } from './range-clauses.js';
@@ -117,8 +117,10 @@ export function pageRenders(
   const { filter, sort, limit } = input;
   const spec = SORTS[sort];
   const params: Record<string, unknown> = {};
-  const fts = filter.text ? ftsMatch(db, filter.text) : null;
-  if (filter.text && !fts) return { items: [], nextCursor: null };
+  const words = filter.text ? ftsMatch(db, filter.text) : null;
+  if (filter.text && !words) return { items: [], nextCursor: null };
+  // Words within a project, a provider or a rating range: FTS5 narrows by their facet tokens.
+  const fts = words ? withFacets(words, filter) : null;
   if (fts) params.fts = fts;
   const cursor = input.cursor ? decodeCursor(sort, input.cursor) : null;
   if (cursor) {
@@ -385,6 +387,7 @@ export function countRenders(db: Db, filter: RenderFilterParsed): number {
   if (filter.text) {
     fts = ftsMatch(db, filter.text);
     if (!fts) return 0;
+    fts = withFacets(fts, filter);
     params.fts = fts;
   }
   // Every render has exactly one row in renders_fts (the triggers keep them in step) and one

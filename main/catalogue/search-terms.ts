@@ -23,6 +23,27 @@ export function ftsMatch(db: Db, text: string): string | null {
   return words === null ? null : `{title prompt} : (${words})`;
 }
 
+/**
+ * Narrows a search (an ftsMatch expression) by the facet tokens of the filter's project, provider
+ * and rating range (migrations/0007-search-facets.ts), so FTS5 intersects the lists itself. Only a
+ * narrowing: the caller keeps the exact SQL filters, which a token can never replace (a provider
+ * name the tokenizer splits into two words matches more renders than that provider's).
+ */
+export function withFacets(
+  match: string, f: { projectId?: number | undefined; provider?: string | undefined; ratingMin?: number | undefined; ratingMax?: number | undefined },
+): string {
+  const parts = [match];
+  if (f.projectId !== undefined) parts.push(`facets : "project${f.projectId}"`);
+  if (f.provider !== undefined && f.provider !== '') parts.push(`facets : "${`provider${f.provider}`.replace(/"/g, '""')}"`);
+  const min = Math.max(0, Math.ceil(f.ratingMin ?? 0));
+  const max = Math.min(5, Math.floor(f.ratingMax ?? 5));
+  if ((min > 0 || max < 5) && min <= max) {
+    const ratings = Array.from({ length: max - min + 1 }, (_, i) => `"rating${min + i}"`);
+    parts.push(`facets : (${ratings.join(' OR ')})`);
+  }
+  return parts.join(' AND ');
+}
+
 /** Narrows a search (an ftsMatch expression) to the renders with this rating. */
 export function withRating(match: string, rating: number): string {
   return `${match} AND facets : "rating${rating}"`;

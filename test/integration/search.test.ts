@@ -186,6 +186,61 @@ describe('a search sorted by cost or duration', () => {
 
 });
 
+describe('a search within a project, a provider or a rating range', () => {
+  const ORDER = {
+    newest: 'r.id DESC', rating: 'r.rating DESC, r.id DESC', cost: 'r.cost_credits DESC, r.id DESC',
+    duration: 'r.duration_ms IS NULL, r.duration_ms DESC, r.id DESC', title: 'r.title COLLATE NOCASE, r.id',
+  } as const;
+  /** Every match passing the filters in the sort's order: a plain query, without facet tokens. */
+  function reference(text: string, sort: keyof typeof ORDER, f: { projectId?: number; provider?: string; ratingMin?: number; ratingMax?: number }): number[] {
+    return db
+      .prepare(
+        `SELECT r.id FROM renders r WHERE (@project IS NULL OR r.project_id = @project) AND (@provider IS NULL OR r.provider = @provider)
+           AND r.rating BETWEEN @min AND @max AND r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)
+         ORDER BY ${ORDER[sort]}`,
+      )
+      .pluck()
+      .all({
+        project: f.projectId ?? null, provider: f.provider ?? null, min: f.ratingMin ?? 0, max: f.ratingMax ?? 5,
+        fts: `{title prompt} : (${toFtsQuery(text)})`,
+      }) as number[];
+  }
+
+  it('pages through exactly the renders of the plain query for every sort, across ties, and follows moves between facets', () => {
+    const rng = makeRng(23);
+    const projects = [1, 2, 3].map((i) => Number(db.prepare("INSERT INTO projects (uid, name, created_at, updated_at) VALUES (?, ?, 0, 0)").run(`p${i}`, `Project ${i}`).lastInsertRowid));
+    // "runway-gen3" is split by the tokenizer: its token also matches plain "runway"'s; SQL tells them apart.
+    const providers = ['kling', 'runway', 'runway-gen3', null];
+    const set = db.prepare('UPDATE renders SET project_id = ?, provider = ?, rating = ?, cost_credits = ?, duration_ms = ? WHERE id = ?');
+    const ids: number[] = [];
+    for (let i = 0; i < 1400; i++) {
+      const id = addRender(`take_${i}.mp4`, `${pick(rng, ['golden', 'neon'])} ${pick(rng, ['hour', 'rain'])}`);
+      set.run(pick(rng, [...projects, null]), pick(rng, providers), Math.floor(rng() * 6), pick(rng, [0, 1.5, 3, 12]), pick(rng, [2000, 4000, null]), id);
+      ids.push(id);
+    }
+    const filters = [
+      { projectId: projects[0]! }, { provider: 'runway' }, { provider: 'runway-gen3' }, { provider: 'Kling' }, { ratingMin: 3 },
+      { ratingMin: 2, ratingMax: 4 }, { ratingMax: 0 }, { projectId: projects[1]!, provider: 'kling', ratingMin: 4 },
+    ];
+    const check = () => {
+      for (const f of filters) {
+        for (const sort of ['newest', 'rating', 'cost', 'duration', 'title'] as const) {
+          for (const q of ['golden', 'hour', 'golden rain', 'take']) {
+            const want = reference(q, sort, f);
+            expect(search(q, sort, f, 23), `${q} ${sort} ${JSON.stringify(f)}`).toEqual(want);
+          }
+        }
+      }
+    };
+    check();
+    // Moving takes to another project, provider or rating moves them between the facets' searches.
+    for (const id of ids.slice(0, 300)) set.run(projects[0]!, 'runway', 5, 3, 4000, id);
+    db.prepare('UPDATE renders SET project_id = NULL, provider = NULL WHERE id IN (SELECT id FROM renders ORDER BY id DESC LIMIT 200)').run();
+    check();
+    expect(search('golden', 'newest', { projectId: projects[0]!, provider: 'runway', ratingMin: 5 }).length).toBeGreaterThan(100);
+  });
+});
+
 describe('upgrading a library', () => {
   it('fills the vocabulary from the renders already catalogued', () => {
     db.close();

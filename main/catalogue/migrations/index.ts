@@ -4,6 +4,7 @@ import { sql as jobs } from './0003-jobs.js';
 import { sql as searchTerms } from './0004-search.js';
 import { sql as savedSearches } from './0005-saved-searches.js';
 import { sql as posterBacklog } from './0006-poster-backlog.js';
+import { sql as searchFacets } from './0007-search-facets.js';
 
 /** Ordered list; the catalogue's schema version is the number of entries applied. Append only. */
 export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
   { name: '0004-search', sql: searchTerms },
   { name: '0005-saved-searches', sql: savedSearches },
   { name: '0006-poster-backlog', sql: posterBacklog },
+  { name: '0007-search-facets', sql: searchFacets },
 ];
