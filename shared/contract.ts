@@ -13,6 +13,7 @@ import { editChannels, promptChannels } from './channels/edit.js';
 import { gridChannels } from './channels/grid.js';
 import { bundleChannels } from './channels/bundles.js';
 import { elementChannels } from './channels/elements.js';
+import { referenceChannels } from './channels/references.js';
 
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
@@ -30,6 +31,7 @@ export const contract = joinChannels(
   providerChannels,
   bundleChannels,
   elementChannels,
+  referenceChannels,
 );
 
 export type Contract = typeof contract;

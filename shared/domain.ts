@@ -99,6 +99,10 @@ export interface ReferenceCard {
   role: ReferenceRole | null;
   width: number | null;
   height: number | null;
+  /** File size in bytes (for the provider's size limit). */
+  size: number;
+  /** Kling element ids made from this reference (it was the frontal view or one of the views). */
+  elementIds: string[];
   hasPoster: boolean;
   createdAt: number;
 }

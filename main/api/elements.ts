@@ -10,6 +10,7 @@ import type { HttpCall, HttpResult } from '../providers/types.js';
 import { createElementCall, listElementsCall, parseElement, parseElementList } from '../providers/kling/elements.js';
 import { KlingCallError } from '../providers/kling/errors.js';
 import { NetworkError } from '../jobs/http.js';
+import { recordKlingElement } from '../catalogue/references.js';
 
 async function klingAccount(core: Core, accountId: string): Promise<ResolvedAccount> {
   const account = await core.accounts.resolve(accountId);
@@ -42,7 +43,12 @@ export function elementHandlers(core: Core): DomainHandlers {
         { name: input.name, ...(input.description ? { description: input.description } : {}), frontalImagePath: frontal.path, referImagePaths: refers },
         { readBase64: async (p) => (await readFile(p)).toString('base64') },
       );
-      return send(core, account, call, parseElement);
+      const element = await send(core, account, call, parseElement);
+      // Kept on the references so the library shows the id and O1 generations can name it.
+      const refIds = [input.frontalRefId, ...(input.referRefIds ?? [])];
+      recordKlingElement(core.db, refIds, element.elementId);
+      core.emit({ type: 'catalogue.changed', entity: 'references', ids: refIds });
+      return element;
     },
     'elements.list': async ({ accountId }) => send(core, await klingAccount(core, accountId), listElementsCall(), parseElementList),
   };
