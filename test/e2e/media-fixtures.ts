@@ -2,7 +2,7 @@
 // with, a subfolder, a reference image, and the things that must not break an import (an empty
 // .mp4 and a text file).
 import { execFile } from 'node:child_process';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -81,4 +81,35 @@ export async function downloadClip(file: string, opts: { width?: number; height?
     partial,
   ]);
   await rename(partial, file);
+}
+
+/**
+ * A clip copied into `file` under its final name by a slow writer (a large file from a network
+ * share): a few bytes at a time, every 150 ms, until `finish()` writes the rest. Until then its
+ * size keeps changing, so the watcher must keep waiting for it.
+ */
+export async function startSlowCopy(file: string): Promise<{ finish(): Promise<void> }> {
+  const made = `${path.dirname(file)}.${path.basename(file)}.source.mp4`;
+  await ffmpeg([
+    '-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25:duration=1',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', made,
+  ]);
+  const bytes = await readFile(made);
+  await rm(made);
+  let at = 64;
+  await writeFile(file, bytes.subarray(0, at));
+  let writing = Promise.resolve();
+  const timer = setInterval(() => {
+    const next = Math.min(at + 16, bytes.length - 1);
+    const chunk = bytes.subarray(at, next);
+    at = next;
+    writing = writing.then(() => appendFile(file, chunk));
+  }, 150);
+  return {
+    async finish() {
+      clearInterval(timer);
+      await writing;
+      await appendFile(file, bytes.subarray(at));
+    },
+  };
 }

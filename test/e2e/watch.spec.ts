@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures.js';
-import { downloadClip } from './media-fixtures.js';
+import { downloadClip, makeManyClips, startSlowCopy } from './media-fixtures.js';
 import { ArrivalsNotices } from './pages/arrivals.js';
 import { LibraryPage } from './pages/library-page.js';
 import { MissingFile } from './pages/missing-file.js';
@@ -121,4 +121,44 @@ test('files referenced in place that go away are badged Missing, and Locate… r
   await expect(library.detailTitle).toHaveText('alley_b.mp4');
   await expect(library.player).toBeVisible();
   await expect(library.detail.getByRole('group', { name: 'Missing file' })).toHaveCount(0);
+});
+
+test('a folder with files already in it is scanned in the background with a progress bar, and the app stays usable meanwhile', async ({ page, dailies }) => {
+  const library = new LibraryPage(page);
+  const settings = new WatchFoldersSettings(page);
+  const arrivals = new ArrivalsNotices(page);
+  const shared = path.join(scratch, 'shared');
+  // Three finished clips, and a fourth still being copied in slowly when the folder is added:
+  // the scan cannot end before that one is finished, so its progress can be watched.
+  await makeManyClips(shared, 3);
+  const copy = await startSlowCopy(path.join(shared, 'still_copying.mp4'));
+  try {
+    await library.open(dailies.url);
+    await settings.open();
+    await settings.add(shared, 'Copy into the library');
+
+    await expect(settings.status(shared)).toHaveText('Scanning');
+    await expect(settings.scanProgress(shared)).toBeVisible();
+    await expect(settings.scanCount(shared)).toHaveText('Scanning: 3 of 4 files');
+    await expect(settings.scanProgress(shared)).toHaveAttribute('max', '4');
+    await expect(settings.scanProgress(shared)).toHaveAttribute('value', '3');
+
+    // Nothing waits for the scan: the settings close and open again, the core answering meanwhile.
+    await settings.close();
+    await settings.open();
+    await expect(settings.scanCount(shared)).toHaveText('Scanning: 3 of 4 files');
+    await expect(settings.fact(shared, 'Files seen')).toHaveText('4');
+
+    await copy.finish();
+  } finally {
+    await copy.finish();
+  }
+  await expect(settings.scanProgress(shared)).toHaveCount(0);
+  await expect(settings.status(shared)).toHaveText('Watching');
+  await expect(settings.fact(shared, 'Files seen')).toHaveText('4');
+  await settings.close();
+
+  await expect(arrivals.notice('4 new clips from shared')).toBeVisible();
+  await expect(library.tiles).toHaveCount(4);
+  await expect(library.tile('still_copying.mp4')).toBeVisible();
 });

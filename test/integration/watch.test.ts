@@ -269,6 +269,19 @@ describe('watched folders: settings, restarts and scale', () => {
     expect(count('SELECT count(*) FROM refs')).toBe(0);
   });
 
+  it("files join the folder's project; without subfolders, files in subfolders are left alone", async () => {
+    const project = (await core.dispatch('projects.create', { name: 'Alley spot' })) as { id: number };
+    await watchFolder({ projectId: project.id, recursive: false });
+    writeFileSync(path.join(src.path, 'top.mp4'), readFileSync(clip('t.mp4', 4)));
+    mkdirSync(path.join(src.path, 'nested'));
+    writeFileSync(path.join(src.path, 'nested', 'deep.mp4'), readFileSync(clip('n.mp4', 5)));
+    await waitFor('the clip at the top of the folder', () => renders() === 1);
+    await settled();
+    expect(titles()).toEqual(['top.mp4']);
+    expect(count('SELECT count(*) FROM renders WHERE project_id = ?', project.id)).toBe(1);
+    expect(((await core.dispatch('watch.list', {})) as WatchFolder[])[0]).toMatchObject({ filesSeen: 1, recursive: false, projectId: project.id });
+  });
+
   it('refuses folders it cannot watch with a clear reason', async () => {
     const reason = async (input: unknown) => {
       try {

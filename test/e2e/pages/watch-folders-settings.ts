@@ -52,4 +52,14 @@ export class WatchFoldersSettings {
   status(path: string): Locator {
     return this.folder(path).locator('.watch-status');
   }
+
+  /** The bar shown while a folder's initial scan (or a rescan) runs. */
+  scanProgress(path: string): Locator {
+    return this.folder(path).getByRole('progressbar', { name: 'Scan progress' });
+  }
+
+  /** "Scanning: 3 of 4 files" beside the bar. */
+  scanCount(path: string): Locator {
+    return this.folder(path).locator('.watch-scan');
+  }
 }
