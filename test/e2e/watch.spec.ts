@@ -162,3 +162,67 @@ test('a folder with files already in it is scanned in the background with a prog
   await expect(library.tiles).toHaveCount(4);
   await expect(library.tile('still_copying.mp4')).toBeVisible();
 });
+
+test("a folder's options, pause and resume, its last error, and removing it, from Settings", async ({ page, request, dailies }) => {
+  const library = new LibraryPage(page);
+  const settings = new WatchFoldersSettings(page);
+  const arrivals = new ArrivalsNotices(page);
+  const call = async (channel: string, input: unknown) => {
+    const res = await request.post(`http://127.0.0.1:${dailies.port}/api/call/${channel}`, {
+      headers: { authorization: `Bearer ${dailies.token}` }, data: input,
+    });
+    return ((await res.json()) as { value: any }).value; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  const project = (await call('projects.create', { name: 'Alley spot' })) as { id: number };
+  const renders = path.join(scratch, 'renders');
+  await mkdir(renders);
+  await library.open(dailies.url);
+
+  // Into the project, work-in-progress files excluded, subfolders left alone.
+  await settings.open();
+  await settings.addButton.click();
+  await settings.form.getByLabel('Folder path').fill(renders);
+  await settings.form.getByRole('combobox', { name: 'Project' }).selectOption({ label: 'Alley spot' });
+  await settings.form.getByRole('textbox', { name: 'Exclude patterns' }).fill('*_wip.mp4');
+  await settings.form.getByRole('checkbox', { name: 'Include subfolders' }).uncheck();
+  await settings.form.getByRole('button', { name: 'Watch this folder' }).click();
+  await expect(settings.form).toBeHidden();
+  await expect(settings.fact(renders, 'Project')).toHaveText('Alley spot');
+  await expect(settings.fact(renders, 'Files')).toHaveText('every media file; not *_wip.mp4');
+  await expect(settings.fact(renders, 'Subfolders')).toHaveText('Not included');
+  await expect(settings.status(renders)).toHaveText('Watching');
+
+  // Paused: what lands meanwhile waits for Resume.
+  await settings.action(renders, 'Pause').click();
+  await expect(settings.status(renders)).toHaveText('Paused');
+  await expect(settings.action(renders, 'Rescan')).toBeDisabled();
+  await mkdir(path.join(renders, 'older'));
+  await downloadClip(path.join(renders, 'alley_take1.mp4'), { width: 160, height: 90 });
+  await downloadClip(path.join(renders, 'alley_take2_wip.mp4'), { width: 128, height: 72 });
+  await downloadClip(path.join(renders, 'older', 'alley_take0.mp4'), { width: 176, height: 99 });
+  await expect(settings.fact(renders, 'Files seen')).toHaveText('0');
+
+  await settings.action(renders, 'Resume').click();
+  await expect(settings.status(renders)).toHaveText('Watching');
+  await expect(settings.fact(renders, 'Files seen')).toHaveText('1');
+  await settings.close();
+  await expect(arrivals.notice('1 new clip from renders')).toBeVisible();
+  await expect(library.tile('alley_take1.mp4')).toBeVisible();
+  await expect(library.tiles).toHaveCount(1);
+  expect((await call('renders.count', { filter: { projectId: project.id } })).count).toBe(1);
+
+  // The folder goes away: the card says so.
+  await rename(renders, path.join(scratch, 'renders-archived'));
+  await settings.open();
+  await expect(settings.status(renders)).toHaveText('Error');
+  await expect(settings.fact(renders, 'Last error')).toHaveText('The folder was deleted or moved away.');
+
+  // Removed: no longer watched, and what it brought stays in the library.
+  await settings.action(renders, 'Remove…').click();
+  await expect(settings.folder(renders)).toContainText('Everything already in the library stays.');
+  await settings.action(renders, 'Stop watching').click();
+  await expect(settings.folder(renders)).toHaveCount(0);
+  await expect(settings.dialog).toContainText('No folder is watched yet.');
+  await settings.close();
+  await expect(library.tile('alley_take1.mp4')).toBeVisible();
+});

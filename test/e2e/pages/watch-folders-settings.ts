@@ -40,6 +40,11 @@ export class WatchFoldersSettings {
     await expect(this.folder(folder)).toBeVisible();
   }
 
+  /** The folder's action buttons: "Pause", "Resume", "Rescan", "Edit options…", "Remove…", "Stop watching". */
+  action(path: string, name: string): Locator {
+    return this.folder(path).getByRole('button', { name, exact: true });
+  }
+
   folder(path: string): Locator {
     return this.list.getByRole('listitem', { name: path, exact: true });
   }
