@@ -158,7 +158,10 @@ test('a folder with files already in it is scanned in the background with a prog
   await expect(settings.fact(shared, 'Files seen')).toHaveText('4');
   await settings.close();
 
-  await expect(arrivals.notice('4 new clips from shared')).toBeVisible();
+  // The three finished clips are imported (and announced) while the scan waits for the fourth;
+  // on a slow machine their notice can hide itself before the fourth arrives, so the last
+  // notice says either "4 new clips" or "1 new clip" — and it always names the late file.
+  await expect(arrivals.notice(/^(4 new clips|1 new clip) from shared$/)).toContainText('still_copying.mp4');
   await expect(library.tiles).toHaveCount(4);
   await expect(library.tile('still_copying.mp4')).toBeVisible();
 });
