@@ -2,7 +2,7 @@
 // in the core's log so a renderer never sees file-system internals it did not ask for.
 
 export const ERROR_CODES = [
-  'validation', 'unknown_channel', 'not_found', 'conflict', 'unauthorized', 'internal',
+  'validation', 'unknown_channel', 'not_found', 'conflict', 'unauthorized', 'cancelled', 'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -24,7 +24,8 @@ export function previewInfo(p: BundlePreview): BundlePreviewInfo {
 /** A refusal the user must read, as a contract error (the preview is a direct call). */
 export function asContractError(err: unknown): unknown {
   if (err instanceof BundleError) {
-    return new ContractError(err.code === 'not_found' ? 'not_found' : 'validation', err.message, err.entry ? [{ field: err.entry, message: err.code }] : undefined);
+    const code = err.code === 'not_found' ? 'not_found' : err.code === 'cancelled' ? 'cancelled' : 'validation';
+    return new ContractError(code, err.message, err.entry ? [{ field: err.entry, message: err.code }] : undefined);
   }
   return err;
 }

@@ -152,7 +152,7 @@ export async function runCli(argv: readonly string[], io: Io = { out: (s) => pro
       if (!sub || !(HANDOFF_FORMATS as readonly string[]).includes(sub)) throw new UsageError(`handoff needs a format: ${HANDOFF_FORMATS.join(', ')}.`);
       if (!values.out) throw new UsageError('handoff needs --out <file>.');
       session = openLibrary(libraryDir, 'read');
-      const res = await writeHandoff(session, sub as HandoffFormat, selection(session, values), values.out);
+      const res = await writeHandoff(session, sub as HandoffFormat, selection(session, values), values.out, signal);
       return done(res, `Wrote ${res.format} with ${res.clips} clips (${res.totalCostCredits} credits) to ${res.destination}`);
     }
     if (cmd === 'import') {

@@ -1,6 +1,7 @@
 // Writing a hand-off file for an editor: OTIO, OTIOZ (OTIO with the media), CMX 3600 EDL, FCPXML,
 // or the CSV cost report. Written under a temp name beside the destination and renamed when
-// complete, never over an existing file.
+// complete, never over an existing file. A cancel (the signal) stops the write and leaves nothing
+// behind: an .otioz copies every take's media, which can take minutes.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import yazl from 'yazl';
 import '../bundles/zip-crc.js';
 import type { Db } from '../catalogue/open.js';
 import type { LibraryLayout } from '../store/layout.js';
-import { BundleError } from '../bundles/errors.js';
+import { BundleError, cancelled, throwIfAborted } from '../bundles/errors.js';
 import { handoffTimeline, type HandoffSelection, type HandoffTimeline } from './clips.js';
 import { csvText } from './csv.js';
 import { edlText } from './edl.js';
@@ -25,9 +26,13 @@ export interface HandoffResult {
   format: HandoffFormat;
   clips: number;
   totalCostCredits: number;
+  /** The timeline's frame rate (its first clip's); EDL record timecodes count at it. */
+  fps: number;
+  /** The clips' own frame rates, distinct, in order; each clip keeps its rate in its source range. */
+  clipRates: number[];
 }
 
-async function writeOtioz(file: string, t: HandoffTimeline): Promise<void> {
+async function writeOtioz(file: string, t: HandoffTimeline, signal: AbortSignal | undefined): Promise<void> {
   const zip = new yazl.ZipFile();
   const mediaName = (c: HandoffTimeline['clips'][number]) => `media/${c.sha256}.${c.ext}`;
   zip.addBuffer(Buffer.from('1.0.0\n'), 'version.txt');
@@ -39,12 +44,13 @@ async function writeOtioz(file: string, t: HandoffTimeline): Promise<void> {
     zip.addReadStreamLazy(mediaName(c), { compress: false }, (cb) => cb(null, createReadStream(c.file)));
   }
   zip.end();
-  await pipeline(zip.outputStream as Readable, createWriteStream(file, { flags: 'wx' }));
+  await pipeline(zip.outputStream as Readable, createWriteStream(file, { flags: 'wx' }), ...(signal ? [{ signal }] : []));
 }
 
 export async function writeHandoff(
-  ctx: { db: Db; layout: LibraryLayout }, format: HandoffFormat, sel: HandoffSelection, destination: string,
+  ctx: { db: Db; layout: LibraryLayout }, format: HandoffFormat, sel: HandoffSelection, destination: string, signal?: AbortSignal,
 ): Promise<HandoffResult> {
+  throwIfAborted(signal);
   const dest = path.resolve(destination);
   if (await stat(dest).catch(() => null)) throw new BundleError('destination_exists', `${dest} already exists; choose a new name so nothing is overwritten.`);
   const t = handoffTimeline(ctx.db, ctx.layout, sel);
@@ -52,15 +58,20 @@ export async function writeHandoff(
   const partial = `${dest}.partial`;
   await rm(partial, { force: true });
   try {
-    if (format === 'otioz') await writeOtioz(partial, t);
+    if (format === 'otioz') await writeOtioz(partial, t, signal);
     else {
       const text = format === 'otio' ? otioText(t) : format === 'edl' ? edlText(t) : format === 'fcpxml' ? fcpxmlText(t) : csvText(t);
-      await writeFile(partial, text, { flag: 'wx' });
+      await writeFile(partial, text, { flag: 'wx', ...(signal ? { signal } : {}) });
     }
+    throwIfAborted(signal);
     await rename(partial, dest);
   } catch (err) {
     await rm(partial, { force: true });
-    throw err;
+    throw signal?.aborted ? cancelled() : err;
   }
-  return { destination: dest, format, clips: t.clips.length, totalCostCredits: t.clips.reduce((n, c) => n + c.costCredits, 0) };
+  const clipRates = [...new Set(t.clips.map((c) => c.fps))];
+  return {
+    destination: dest, format, clips: t.clips.length, totalCostCredits: t.clips.reduce((n, c) => n + c.costCredits, 0),
+    fps: t.clips[0]?.fps ?? 24, clipRates,
+  };
 }

@@ -1,9 +1,9 @@
 // Hand off takes to an editor: a project's picks in shot order, or the selected takes in the
 // order they were selected, as OpenTimelineIO (.otio, or .otioz with the media inside), a CMX 3600
-// EDL, FCPXML, or a CSV cost report. The core writes the file (main/handoff); this says where
-// and reports what was written.
-import { useEffect, useState, type FormEvent } from 'react';
-import { HANDOFF_FORMATS, type HandoffFormatName } from '../../shared/channels/bundles.js';
+// EDL, FCPXML, or a CSV cost report. The core writes the file (main/handoff); this says where,
+// can cancel a long write (an .otioz copies every take's media) and reports what was written.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { HANDOFF_FORMATS, type HandoffFormatName, type HandoffWritten } from '../../shared/channels/bundles.js';
 import type { Project } from '../../shared/domain.js';
 import { ContractError } from '../../shared/errors.js';
 import { useClient } from '../client/client-context.js';
@@ -19,7 +19,6 @@ const FORMATS: Record<HandoffFormatName, { label: string; extension: string }> =
   csv: { label: 'Cost report (.csv)', extension: 'csv' },
 };
 
-type Written = { destination: string; format: HandoffFormatName; clips: number; totalCostCredits: number };
 
 interface Props {
   open: boolean;
@@ -39,7 +38,9 @@ export function HandoffDialog({ open, onClose, renderIds, projectId: initialProj
   const [destination, setDestination] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [written, setWritten] = useState<Written | null>(null);
+  const [written, setWritten] = useState<HandoffWritten | null>(null);
+  /** The running write's id, for handoff.cancel. */
+  const writeId = useRef<string | null>(null);
 
   useEffect(() => {
     if (!open || renderIds) return;
@@ -61,13 +62,20 @@ export function HandoffDialog({ open, onClose, renderIds, projectId: initialProj
     const scope = renderIds ? { renderIds } : projectId !== null ? { projectId } : null;
     if (!scope) return setError('Choose a project.');
     setBusy(true);
+    const id = `handoff-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    writeId.current = id;
     try {
-      setWritten(await client.call('handoff.write', { format, destination: destination.trim(), ...scope }));
+      setWritten(await client.call('handoff.write', { format, destination: destination.trim(), writeId: id, ...scope }));
     } catch (err) {
-      setError(err instanceof ContractError ? err.message : String(err));
+      // A cancel is what the user asked for, not a failure: say so plainly.
+      setError(err instanceof ContractError ? (err.code === 'cancelled' ? 'Cancelled; nothing was written.' : err.message) : String(err));
     } finally {
+      writeId.current = null;
       setBusy(false);
     }
+  };
+  const cancelWrite = () => {
+    if (writeId.current) void client.call('handoff.cancel', { writeId: writeId.current });
   };
   const close = () => {
     if (busy) return;
@@ -98,6 +106,7 @@ export function HandoffDialog({ open, onClose, renderIds, projectId: initialProj
                   </label>
                 ))}
               </fieldset>
+              <p className="field-hint">Each clip keeps its own frame rate; the timeline (and an EDL's record timecodes) runs at the first clip's.</p>
               <PathField
                 label="Save to (full path)"
                 value={destination}
@@ -108,7 +117,7 @@ export function HandoffDialog({ open, onClose, renderIds, projectId: initialProj
               {busy && <progress className="bundle-progress" aria-label="Writing the hand-off" />}
               {error && <p className="form-error" role="alert">{error}</p>}
               <div className="dialog-actions">
-                <button type="button" className="button" onClick={close} disabled={busy}>Cancel</button>
+                <button type="button" className="button" onClick={busy ? cancelWrite : close}>Cancel</button>
                 <button type="submit" className="button button-primary" disabled={busy || (!renderIds && projectId === null)}>Write</button>
               </div>
             </form>
@@ -117,7 +126,8 @@ export function HandoffDialog({ open, onClose, renderIds, projectId: initialProj
             <>
               <p role="status">
                 Wrote {written.clips} {written.clips === 1 ? 'clip' : 'clips'} ({written.totalCostCredits.toLocaleString('en-US')} credits) to{' '}
-                <span className="mono breakable">{written.destination}</span>.
+                <span className="mono breakable">{written.destination}</span>; timeline at {written.fps} fps
+                {written.clipRates.length > 1 && <>, clips at {written.clipRates.join(', ')} fps keep their own rate</>}.
               </p>
               <div className="dialog-actions">
                 <button type="button" className="button" onClick={() => setWritten(null)}>Write another…</button>

@@ -9,6 +9,19 @@ const AbsPath = z.string().min(1).max(4096).refine((p) => p.startsWith('/') || /
 export const HANDOFF_FORMATS = ['otio', 'otioz', 'edl', 'fcpxml', 'csv'] as const;
 export type HandoffFormatName = (typeof HANDOFF_FORMATS)[number];
 
+const WriteId = z.string().regex(/^[\w-]{1,64}$/, 'letters, digits, - or _');
+
+export interface HandoffWritten {
+  destination: string;
+  format: HandoffFormatName;
+  clips: number;
+  totalCostCredits: number;
+  /** The timeline's frame rate (its first clip's). */
+  fps: number;
+  /** The clips' own frame rates, distinct, in order. */
+  clipRates: number[];
+}
+
 export interface BundleProgressInfo {
   phase: 'export' | 'verify' | 'thumbnails' | 'commit';
   bytesDone: number;
@@ -88,8 +101,12 @@ export const bundleChannels = {
         projectId: Id.optional(),
         renderIds: z.array(Id).min(1).max(10_000).optional(),
         destination: AbsPath,
+        /** Chosen by the caller so handoff.cancel can stop this write (an .otioz copies all the media). */
+        writeId: WriteId.optional(),
       })
       .strict()
       .refine((v) => (v.projectId === undefined) !== (v.renderIds === undefined), { message: 'give a project or takes, not both', path: ['projectId'] }),
-  ).returns<{ destination: string; format: HandoffFormatName; clips: number; totalCostCredits: number }>(),
+  ).returns<HandoffWritten>(),
+  /** Stops a handoff.write still running; it then fails as cancelled and leaves no file. */
+  'handoff.cancel': channel(z.object({ writeId: WriteId }).strict()).returns<{ cancelled: boolean }>(),
 };

@@ -48,6 +48,7 @@ test('hands off the storyboard picks as EDL and OTIO, and exports a selection as
     await handoff.write('CMX 3600 EDL', edl);
     await expect(handoff.status).toContainText('Wrote 2 clips');
     await expect(handoff.status).toContainText(edl);
+    await expect(handoff.status).toContainText('timeline at 24 fps'); // the simulator renders at 24 fps
     // Two events, one per pick, in shot order, each naming its clip.
     const edlText = await readFile(edl, 'utf8');
     const events = edlText.split('\n').filter((l) => /^\d{3}\s/.test(l));

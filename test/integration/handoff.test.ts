@@ -55,7 +55,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 describe('OpenTimelineIO', () => {
   it("writes the project's picks in shot order as a Timeline of Clips with RationalTime ranges and generation metadata", async () => {
     const res = await writeHandoff(core, 'otio', { projectId: sample.projectId }, out('fox.otio'));
-    expect(res).toMatchObject({ clips: 2, totalCostCredits: 105 });
+    // The timeline runs at the first clip's rate; each clip keeps its own.
+    expect(res).toMatchObject({ clips: 2, totalCostCredits: 105, fps: 24, clipRates: [24, 30] });
     const t = JSON.parse(readFileSync(res.destination, 'utf8')) as Json;
     expect(t.OTIO_SCHEMA).toBe('Timeline.1');
     expect(t.name).toBe('Fox spot');
@@ -91,6 +92,20 @@ describe('OpenTimelineIO', () => {
       expect(url).toMatch(/^media\/[0-9a-f]{64}\.mp4$/);
       expect(names).toContain(url);
     }
+  });
+
+  it('stops an .otioz being written when cancelled, leaving neither the file nor its partial', async () => {
+    const dest = out('cancelled.otioz');
+    const writing = core.dispatch('handoff.write', { format: 'otioz', projectId: sample.projectId, destination: dest, writeId: 'w1' });
+    expect(await core.dispatch('handoff.cancel', { writeId: 'w1' })).toEqual({ cancelled: true });
+    await expect(writing).rejects.toMatchObject({ code: 'cancelled', message: 'Cancelled; nothing was changed.' });
+    expect(existsSync(dest)).toBe(false);
+    expect(existsSync(`${dest}.partial`)).toBe(false);
+    // The id is free again, a cancel of nothing says so, and the same hand-off can then be written.
+    expect(await core.dispatch('handoff.cancel', { writeId: 'w1' })).toEqual({ cancelled: false });
+    const res = await core.dispatch('handoff.write', { format: 'otioz', projectId: sample.projectId, destination: dest, writeId: 'w1' });
+    expect(res).toMatchObject({ destination: dest, clips: 2 });
+    expect(existsSync(dest)).toBe(true);
   });
 
   it('keeps the order of an explicit list of takes', async () => {
