@@ -20,6 +20,10 @@ interface Props {
   error: string | null;
   onEdit(edit: BatchEdit): void;
   onClear(): void;
+  /** C: opens Compare on the selection. */
+  onCompare(): void;
+  /** Why Compare is off (more than four selected), or null. */
+  compareRefusal: string | null;
 }
 
 function useShotChoices() {
@@ -42,7 +46,7 @@ function useShotChoices() {
 }
 
 /** What to do with the selected takes: stars, pick/reject, tags, shot. Keys 0–5, P, X, U do the same. */
-export function BatchBar({ ids, progress, error, onEdit, onClear }: Props) {
+export function BatchBar({ ids, progress, error, onEdit, onClear, onCompare, compareRefusal }: Props) {
   const count = ids.length;
   const [tag, setTag] = useState('');
   const [dialog, setDialog] = useState<'export' | 'handoff' | null>(null);
@@ -111,6 +115,9 @@ export function BatchBar({ ids, progress, error, onEdit, onClear }: Props) {
           ))}
         </select>
       </label>
+      <button type="button" className="button button-small" title={compareRefusal ?? 'Compare side by side (C)'} disabled={compareRefusal !== null} onClick={onCompare}>
+        Compare
+      </button>
       <button type="button" className="button button-small" onClick={() => setDialog('export')}>
         Export selection…
       </button>
@@ -126,6 +133,11 @@ export function BatchBar({ ids, progress, error, onEdit, onClear }: Props) {
         <span className="batch-progress">
           <progress aria-label="Applying to the selected takes" max={progress.total} value={progress.done} /> {progress.done} of {progress.total}
         </span>
+      )}
+      {compareRefusal && !error && (
+        <p className="muted batch-note" role="note">
+          {compareRefusal}
+        </p>
       )}
       {error && (
         <p role="alert" className="error-text batch-error">

@@ -96,7 +96,7 @@ function DetailBody({ detail, onShowRender, actions, marking }: {
   useReviewKeys('Take', [
     // Disabled marks fall through to the grid's keys, which act on the whole selection.
     ...markKeys(marking ? detail : undefined, mark),
-    { keys: ['c'], label: 'Add the take to Compare (again to take it out)', run: () => nav.toggleCompare(detail.id) },
+    { keys: ['c'], label: 'Add the take to Compare (again to take it out)', enabled: marking, run: () => nav.toggleCompare(detail.id) },
   ]);
 
   const pickNote = detail.shot
@@ -114,6 +114,11 @@ function DetailBody({ detail, onShowRender, actions, marking }: {
       <LocateFile sha256={asset.sha256} missing={missing} origin={detail.origin} />
       {!missing && <DetailPlayer detail={detail} playback={playback} />}
       <MarksBar marks={detail} onFlag={setFlag} onRate={rate} note={pickNote} />
+      {!marking && (
+        <p className="muted keys-target-note" role="note">
+          P, X, 0–5 and C act on the takes selected in the grid, not on this one; its buttons above still do.
+        </p>
+      )}
       {markError && <p className="error-text" role="alert">{markError}</p>}
       <div className="detail-actions detail-review-actions" role="group" aria-label="Actions">
         <button type="button" className="button button-small" aria-pressed={inCompare} title="Compare (C)" onClick={() => nav.toggleCompare(detail.id)}>

@@ -34,7 +34,7 @@ export function LibraryView() {
   const filter = useMemo(() => ({ ...facets, text }), [facets, text]);
   const [sort, setSort] = useState<RenderSort>('newest');
   const [tab, setTab] = useState<LibraryTab>('renders');
-  const [multiSelected, setMultiSelected] = useState(false);
+  const [keysOnSelection, setKeysOnSelection] = useState(false);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const select = useCallback((card: RenderCard) => setSelectedId(card.id), []);
   const [jobsOpen, setJobsOpen] = useState(false);
@@ -131,7 +131,7 @@ export function LibraryView() {
                     onOpen={select}
                     filtered={Object.keys(facets).length > 0}
                     onClearFilters={() => setFacets({})}
-                    onMultiSelect={setMultiSelected}
+                    onKeysOnSelection={setKeysOnSelection}
                   />
                 ) : (
                   <ReferenceList />
@@ -141,7 +141,7 @@ export function LibraryView() {
           )}
         </main>
         {jobsOpen && <JobsPanel onShowRender={showRender} onClose={() => setJobsOpen(false)} />}
-        {selectedId !== null && <DetailPanel renderId={selectedId} onClose={() => setSelectedId(null)} onShowRender={setSelectedId} markKeys={!multiSelected} />}
+        {selectedId !== null && <DetailPanel renderId={selectedId} onClose={() => setSelectedId(null)} onShowRender={setSelectedId} markKeys={!keysOnSelection} />}
       </div>
       <ArrivalsNotices onShow={showArrivals} />
     </div>

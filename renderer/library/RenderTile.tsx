@@ -58,6 +58,7 @@ export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFram
       aria-setsize={setSize}
       className="tile"
       data-active={active || undefined}
+      data-flag={card.flag ?? undefined}
       onClick={(e) => onPick(index, e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
     >
       <div className="tile-thumb" onMouseMove={onMove} onMouseLeave={() => setPointerX(null)}>

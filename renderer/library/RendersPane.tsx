@@ -1,9 +1,10 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RenderFilter, RenderSort } from '../../shared/contract.js';
 import type { RenderCard } from '../../shared/domain.js';
 import { useClient, useCoreEvents } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
 import { useKeyBindings } from '../keys/keymap-context.js';
+import { COMPARE_MAX, useNavigation } from '../app/navigation.js';
 import { BatchBar, type BatchEdit } from './BatchBar.js';
 import { plural } from './format.js';
 import { useGridSelection } from './grid-selection.js';
@@ -22,12 +23,16 @@ interface Props {
   /** Whether facets narrow the grid (for the "nothing matches" note). */
   filtered: boolean;
   onClearFilters(): void;
-  /** Told whether several takes are selected: then the keys act on them, not on the open take. */
-  onMultiSelect?(multi: boolean): void;
+  /**
+   * Told whether the review keys (P/X/0–5, C) act on the grid's selection rather than the open
+   * take: when several takes are selected, or one that is not the open take. Exactly one of the
+   * two acts on a key, never both.
+   */
+  onKeysOnSelection?(onSelection: boolean): void;
 }
 
 /** The renders matching the search and facets, with their count, selection and batch edits. */
-export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFilters, onMultiSelect }: Props) {
+export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFilters, onKeysOnSelection }: Props) {
   const client = useClient();
   const key = JSON.stringify(filter);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the filter's content
@@ -47,8 +52,8 @@ export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFil
   const count = useLiveCall(fetchCount, (e) => e.type === 'catalogue.changed' && e.entity === 'renders');
 
   const selection = useGridSelection();
-  const multi = selection.ids.length > 1;
-  useEffect(() => onMultiSelect?.(multi), [multi, onMultiSelect]);
+  const onSelection = selection.ids.length > 1 || (selection.ids.length === 1 && selection.ids[0] !== openId);
+  useEffect(() => onKeysOnSelection?.(onSelection), [onSelection, onKeysOnSelection]);
   // A take opened from elsewhere (a job's link, a lineage thumbnail) becomes the selection, as a
   // file browser's "reveal" does; a take opened by clicking it is already selected.
   useEffect(() => {
@@ -61,6 +66,13 @@ export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFil
   const targets = selection.ids.length ? selection.ids : openId !== null ? [openId] : [];
   const edit = (e: BatchEdit) => void batch.run(targets, e);
   const some = targets.length > 0;
+  const nav = useNavigation();
+  const [compareNote, setCompareNote] = useState<string | null>(null);
+  useEffect(() => setCompareNote(null), [selection.ids]);
+  const compare = () => {
+    if (selection.ids.length > COMPARE_MAX) setCompareNote(tooManyToCompare(selection.ids.length));
+    else nav.openCompare([...selection.ids]);
+  };
 
   useKeyBindings({
     title: 'Review',
@@ -70,6 +82,11 @@ export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFil
       { keys: ['p'], label: 'Pick', run: () => edit({ flag: 'pick' }), enabled: some },
       { keys: ['x'], label: 'Reject', run: () => edit({ flag: 'reject' }), enabled: some },
       { keys: ['u'], label: 'Unflag (neither pick nor reject)', run: () => edit({ flag: null }), enabled: some },
+      // One selected take that is not the open one: C adds it to Compare (again takes it out), as
+      // C does for the open take — the detail panel has handed the key over (see onKeysOnSelection).
+      selection.ids.length === 1
+        ? { keys: ['c'], label: 'Add the selected take to Compare (again to take it out)', run: () => nav.toggleCompare(selection.ids[0]!), enabled: onSelection }
+        : { keys: ['c'], label: `Compare the selected takes (2 to ${COMPARE_MAX})`, run: compare, enabled: selection.ids.length > 1 },
     ],
   });
 
@@ -90,7 +107,15 @@ export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFil
         pages.error && <LoadError message={pages.error} onRetry={pages.refresh} />
       )}
       {selection.ids.length > 1 && (
-        <BatchBar ids={selection.ids} progress={batch.progress} error={batch.error} onEdit={edit} onClear={selection.clear} />
+        <BatchBar
+          ids={selection.ids}
+          progress={batch.progress}
+          error={batch.error ?? compareNote}
+          onEdit={edit}
+          onClear={selection.clear}
+          onCompare={compare}
+          compareRefusal={selection.ids.length > COMPARE_MAX ? tooManyToCompare(selection.ids.length) : null}
+        />
       )}
       {selection.ids.length <= 1 && batch.error && (
         <p role="alert" className="error-text pane-note">
@@ -116,4 +141,8 @@ export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFil
       <RenderGrid key={`${sort}\u0000${key}`} pages={pages} total={n} thumbs={thumbs} selection={selection} onOpen={onOpen} text={text} />
     </div>
   );
+}
+
+function tooManyToCompare(n: number): string {
+  return `Compare shows 2 to ${COMPARE_MAX} takes side by side; ${n} are selected. Deselect ${n - COMPARE_MAX} (Ctrl/⌘-click) to compare.`;
 }

@@ -14,6 +14,8 @@ export class DetailPanel {
   readonly actions: Locator;
   readonly lineage: Locator;
   readonly notes: Locator;
+  /** Shown when P/X/0–5/C act on the grid's selection instead of this take. */
+  readonly keysTargetNote: Locator;
 
   constructor(readonly page: Page, scope: Locator = page.locator('body')) {
     this.root = scope.getByRole('complementary', { name: 'Render details' });
@@ -28,6 +30,7 @@ export class DetailPanel {
     this.actions = this.root.getByRole('group', { name: 'Actions' });
     this.lineage = this.section('Lineage');
     this.notes = this.root.getByRole('textbox', { name: 'Notes' });
+    this.keysTargetNote = this.root.getByRole('note').filter({ hasText: 'act on the takes selected in the grid' });
   }
 
   section(title: string): Locator {

@@ -6,12 +6,17 @@ export class ReviewGrid {
   readonly collections: Locator;
   readonly batchBar: Locator;
   readonly clearFilters: Locator;
+  readonly compareButton: Locator;
+  /** Why Compare is off for this selection. */
+  readonly compareNote: Locator;
 
   constructor(readonly page: Page) {
     this.facets = page.getByRole('complementary', { name: 'Filters' });
     this.collections = page.getByRole('region', { name: 'Smart collections' });
     this.batchBar = page.getByRole('toolbar', { name: 'Selected takes' });
     this.clearFilters = this.facets.getByRole('button', { name: 'Clear filters' });
+    this.compareButton = this.batchBar.getByRole('button', { name: 'Compare', exact: true });
+    this.compareNote = this.batchBar.getByRole('note');
   }
 
   facet(title: string): Locator {
