@@ -21,6 +21,10 @@ test('? shows the keyboard map of the views on screen, / goes to search, and let
   await expect(help.row('Search').getByRole('rowheader')).toHaveText('/');
   await expect(help.row('Show this keyboard map')).toBeVisible();
   await expect(help.root.getByRole('region', { name: 'Search syntax' })).toContainText('provider:kling');
+  // Every description is readable where it is: none pushed past the overlay's edge by a row of
+  // many keys (the Grid's Shift+arrows once hid their own description that way).
+  await expect.poll(() => help.root.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+  await expect.poll(() => help.descriptionsOutside()).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('keyboard-map.png') });
   await page.keyboard.press('Escape');
   await expect(help.root).toBeHidden();
