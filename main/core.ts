@@ -49,8 +49,6 @@ export interface CoreOptions {
   jobTiming?: Partial<EngineTiming>;
   /** False keeps jobs queued without running them (e.g. a command-line import). */
   runJobs?: boolean;
-  /** Shows a file in the system's file manager (the desktop shell); absent when served to a browser. */
-  revealFile?: (path: string) => Promise<boolean> | boolean;
 }
 
 export class Core {
@@ -67,7 +65,6 @@ export class Core {
   readonly bundles: BundleTasks;
   private readonly demo: DemoSimulator;
   readonly log: (msg: string) => void;
-  readonly revealFile: ((path: string) => Promise<boolean> | boolean) | undefined;
   private readonly events = new EventEmitter();
   private readonly registry = new Registry();
   private readonly lock: LibraryLock;
@@ -77,7 +74,6 @@ export class Core {
 
   constructor(opts: CoreOptions) {
     this.log = opts.log ?? ((m) => console.warn(`[dailies] ${m}`));
-    this.revealFile = opts.revealFile;
     this.layout = libraryLayout(opts.libraryDir);
     this.tools = resolveMediaTools(opts.tools);
     for (const dir of [this.layout.root, this.layout.media, this.layout.thumbs, this.layout.tmp]) mkdirSync(dir, { recursive: true });

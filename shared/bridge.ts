@@ -3,6 +3,7 @@
 import type { CoreEvent } from './events.js';
 import type { WireReply } from './errors.js';
 import type { PathRequest } from './path-request.js';
+import type { RevealResult } from './review.js';
 
 export interface DailiesBridge {
   /** One contract call; the main process checks the sender and the core validates the input. */
@@ -13,6 +14,11 @@ export interface DailiesBridge {
   pickFolder(): Promise<string | null>;
   /** The native save or open dialog for one file; resolves null when the user cancels. */
   pickPath(request: PathRequest): Promise<string | null>;
+  /**
+   * Shows a take's file in the system's file manager. Takes `{ id }` (the core validates it and
+   * says which file that is); the renderer never hands the shell a path.
+   */
+  revealFile(input: { id: number }): Promise<WireReply<RevealResult>>;
   /**
    * Origin that serves `/media/<sha>.<ext>` and `/thumbs/<sha>/<poster|sprite>.jpg` — the same
    * paths the serve host uses — e.g. "dailies-media://library".
@@ -25,6 +31,7 @@ export const IPC = {
   event: 'dailies:event',
   pickFolder: 'dailies:pick-folder',
   pickPath: 'dailies:pick-path',
+  revealFile: 'dailies:reveal-file',
 } as const;
 
 export const MEDIA_SCHEME = 'dailies-media';

@@ -30,12 +30,9 @@ export function reviewHandlers(core: Core): DomainHandlers {
       rendersChanged([id]);
       return result;
     },
-    'review.reveal': async ({ id }) => {
-      const path = renderFilePath(core, id);
-      // Only the desktop shell has a file manager to show it in; served to a browser, the path is the answer.
-      const revealed = core.revealFile ? await core.revealFile(path) : false;
-      return { path, revealed };
-    },
+    // The core has no file manager to show it in: served to a browser, the path is the answer;
+    // the desktop shell asks this too, then shows the file itself (main/electron/reveal.ts).
+    'review.reveal': ({ id }) => ({ path: renderFilePath(core, id), revealed: false }),
   };
 }
 

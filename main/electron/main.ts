@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { APP_SCHEME, IPC, MEDIA_SCHEME } from '../../shared/bridge.js';
 import type { WireReply } from '../../shared/errors.js';
 import { PathRequest } from '../../shared/path-request.js';
+import type { RevealResult } from '../../shared/review.js';
 import { APP_NAME, resolveLibraryDir } from '../library/user-data.js';
 import { libraryLayout } from '../store/layout.js';
 import { registerAppProtocol } from './app-protocol.js';
@@ -16,6 +17,7 @@ import { CoreHost, CoreStartError, nodeCoreChild } from './core-host.js';
 import { KeychainSecretStore } from './keychain-secrets.js';
 import { registerMediaProtocol } from './media-protocol.js';
 import { menuTemplate } from './menu.js';
+import { revealRender } from './reveal.js';
 import { lockDownSession } from './session-policy.js';
 import { utilityCoreChild } from './utility-core-child.js';
 import { createMainWindow, guardAllWebContents, isOwnWebContents, ownWindows } from './window.js';
@@ -92,7 +94,7 @@ function fatal(title: string, message: string): void {
 }
 
 const NOT_OURS = 'Only a Dailies window may call the library.';
-const UNAUTHORIZED: WireReply<unknown> = { ok: false, error: { code: 'unauthorized', message: NOT_OURS } };
+const UNAUTHORIZED: WireReply<never> = { ok: false, error: { code: 'unauthorized', message: NOT_OURS } };
 
 /** Checked on every IPC message: one of our windows, its top frame, showing our own page. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
@@ -138,6 +140,11 @@ function registerIpc(core: Promise<CoreHost>): void {
   ipcMain.handle(IPC.pickPath, async (event, request: unknown): Promise<string | null> => {
     if (!trustedSender(event)) throw new Error(NOT_OURS);
     return pickPath(BrowserWindow.fromWebContents(event.sender), request);
+  });
+  ipcMain.handle(IPC.revealFile, async (event, input: unknown): Promise<WireReply<RevealResult>> => {
+    if (!trustedSender(event)) return UNAUTHORIZED;
+    const host = await core;
+    return revealRender({ call: (channel, i) => host.call(channel, i), show: (file) => shell.showItemInFolder(file) }, input);
   });
 }
 

@@ -12,6 +12,7 @@ const IPC = {
   event: 'dailies:event',
   pickFolder: 'dailies:pick-folder',
   pickPath: 'dailies:pick-path',
+  revealFile: 'dailies:reveal-file',
 } as const satisfies typeof SharedIPC;
 
 const MEDIA_ORIGIN: typeof SharedMediaOrigin = 'dailies-media://library';
@@ -29,6 +30,7 @@ const bridge: DailiesBridge = {
   },
   pickFolder: () => ipcRenderer.invoke(IPC.pickFolder),
   pickPath: (request) => ipcRenderer.invoke(IPC.pickPath, request),
+  revealFile: (input) => ipcRenderer.invoke(IPC.revealFile, input),
   mediaOrigin: MEDIA_ORIGIN,
 };
 

@@ -4,6 +4,7 @@ import type { Channel, ChannelInput, ChannelResult } from '../../shared/contract
 import type { CoreEvent } from '../../shared/events.js';
 import { ContractError } from '../../shared/errors.js';
 import type { PathRequest } from '../../shared/path-request.js';
+import type { RevealResult } from '../../shared/review.js';
 import { httpTransport } from './http-transport.js';
 import { ipcTransport } from './ipc-transport.js';
 import type { Transport } from './transport.js';
@@ -26,6 +27,11 @@ export interface DailiesClient {
   /** The native save/open dialog's promise (null on cancel), or null when the host has none. */
   pickPath(request: PathRequest): Promise<string | null> | null;
   readonly canPickPath: boolean;
+  /**
+   * Where a take's file is; the desktop shell also shows it in the file manager (revealed: true).
+   * Rejects with ContractError as call() does.
+   */
+  reveal(id: number): Promise<RevealResult>;
 }
 
 export function createClient(transport: Transport): DailiesClient {
@@ -66,6 +72,11 @@ export function createClient(transport: Transport): DailiesClient {
     canPickFolder: transport.pickFolder !== null,
     pickPath: (request) => (transport.pickPath ? transport.pickPath(request) : null),
     canPickPath: transport.pickPath !== null,
+    async reveal(id) {
+      const reply = transport.revealFile ? await transport.revealFile({ id }) : await transport.call('review.reveal', { id });
+      if (!reply.ok) throw ContractError.fromWire(reply.error);
+      return reply.value as RevealResult;
+    },
   };
 }
 

@@ -83,5 +83,5 @@ function connect(sink: EventSink): () => void {
 }
 
 export function httpTransport(): Transport {
-  return { call, connect, pickFolder: null, pickPath: null, mediaOrigin: '' };
+  return { call, connect, pickFolder: null, pickPath: null, revealFile: null, mediaOrigin: '' };
 }

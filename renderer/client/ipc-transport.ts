@@ -17,6 +17,7 @@ export function ipcTransport(bridge: DailiesBridge): Transport {
     connect: (sink) => bridge.onEvent((event) => sink.event(event)),
     pickFolder: () => bridge.pickFolder(),
     pickPath: (request) => bridge.pickPath(request),
+    revealFile: (input) => bridge.revealFile(input),
     mediaOrigin: bridge.mediaOrigin.replace(/\/+$/, ''),
   };
 }

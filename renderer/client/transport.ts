@@ -4,6 +4,7 @@
 import type { CoreEvent } from '../../shared/events.js';
 import type { WireReply } from '../../shared/errors.js';
 import type { PathRequest } from '../../shared/path-request.js';
+import type { RevealResult } from '../../shared/review.js';
 
 export interface EventSink {
   event(event: CoreEvent): void;
@@ -19,6 +20,8 @@ export interface Transport {
   pickFolder: (() => Promise<string | null>) | null;
   /** The native save/open dialog for one file, or null where the host has none (a plain browser). */
   pickPath: ((request: PathRequest) => Promise<string | null>) | null;
+  /** The desktop shell's "show in file manager" for a take, or null where there is none (a browser). */
+  revealFile: ((input: { id: number }) => Promise<WireReply<RevealResult>>) | null;
   /** Prefix for `/media/…` and `/thumbs/…` URLs: '' for same origin. */
   mediaOrigin: string;
 }

@@ -8,7 +8,7 @@ export function RevealFile({ renderId }: { renderId: number }) {
   const client = useClient();
   const [result, setResult] = useState<{ path: string; revealed: boolean } | { error: string } | null>(null);
   const reveal = () =>
-    client.call('review.reveal', { id: renderId }).then(setResult, (err: unknown) => setResult({ error: errorMessage(err) }));
+    client.reveal(renderId).then(setResult, (err: unknown) => setResult({ error: errorMessage(err) }));
   return (
     <>
       <button type="button" className="button button-small" onClick={() => void reveal()}>

@@ -89,7 +89,7 @@ test.describe('Electron shell', () => {
       };
     });
     expect(seen).toEqual({
-      bridge: 'object', members: ['call', 'mediaOrigin', 'onEvent', 'pickFolder'], mediaOrigin: 'dailies-media://library',
+      bridge: 'object', members: ['call', 'mediaOrigin', 'onEvent', 'pickFolder', 'pickPath', 'revealFile'], mediaOrigin: 'dailies-media://library',
       require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined',
     });
   });
@@ -100,6 +100,14 @@ test.describe('Electron shell', () => {
     expect((reply as Extract<WireReply<LibraryInfo>, { ok: true }>).value.path).toBe(library);
     const bad = await page.evaluate(() => (window as unknown as { dailies: DailiesBridge }).dailies.call('library.info', { extra: 1 }));
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  test('reveals a take by its id only: the core refuses made-up input and unknown takes', async () => {
+    const byPath = await page.evaluate(() =>
+      (window as unknown as { dailies: DailiesBridge }).dailies.revealFile({ path: '/etc/passwd' } as unknown as { id: number }));
+    expect(byPath).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const unknown = await page.evaluate(() => (window as unknown as { dailies: DailiesBridge }).dailies.revealFile({ id: 424242 }));
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   test('blocks navigation to another origin and new windows', async () => {
