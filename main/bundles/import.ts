@@ -147,17 +147,23 @@ export async function importBundle(ctx: BundleWriteContext, file: string, opts: 
 
     // 3. Posters for new pictures, made from the staged copies.
     meter.phase('thumbnails');
+    // Every poster started has finished (or failed) before this goes on: one still writing into
+    // staging while it is removed made that removal fail (ENOTEMPTY) and hid the real refusal.
     const pictures = m.assets.filter((a) => !have.has(a.sha256) && a.kind !== 'audio');
-    await Promise.all(pictures.map((a) => ctx.pool(async () => {
-      throwIfAborted(opts.signal);
+    const posters = await Promise.allSettled(pictures.map((a) => ctx.pool(async () => {
+      throwIfAborted(signal);
       const staged = path.join(staging, `${a.sha256}.${a.ext}`);
       try {
         await makePoster(ctx.tools.ffmpeg, staged, path.join(staging, `${a.sha256}.poster.jpg`), staging, a.durationMs);
       } catch (err) {
+        stop.abort(); // the ones not started yet need not be
         throw new BundleError('undecodable_media', `The bundle was refused: entry "media/${a.sha256}.${a.ext}" is not a ${a.kind} Dailies can decode (${(err as Error).message.slice(0, 200)}). Nothing was imported.`, `media/${a.sha256}.${a.ext}`);
       }
     })));
     throwIfAborted(opts.signal);
+    const refused = posters.find((r) => r.status === 'rejected' && r.reason instanceof BundleError && r.reason.code === 'undecodable_media');
+    if (refused) throw (refused as PromiseRejectedResult).reason;
+    throwIfAborted(signal);
 
     // 4. Into the store, then the catalogue in one transaction.
     meter.phase('commit');
@@ -197,6 +203,6 @@ export async function importBundle(ctx: BundleWriteContext, file: string, opts: 
     throw err;
   } finally {
     src.close();
-    await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true, maxRetries: 3 });
   }
 }
