@@ -21,6 +21,8 @@ export function diffRows(details: ReviewDetail[]): Row[] {
     { label: 'Provider', values: details.map((d) => show(d.provider)) },
     { label: 'Model', values: details.map((d) => show(d.model)) },
     { label: 'Task', values: details.map((d) => show(d.taskType)) },
+    { label: 'Project', values: details.map((d) => show(d.project?.name)) },
+    { label: 'Shot', values: details.map((d) => show(d.shot?.name)) },
     { label: 'Duration', values: details.map((d) => formatDuration(d.asset.durationMs)) },
     { label: 'Resolution', values: details.map((d) => formatResolution(d.asset.width, d.asset.height)) },
     { label: 'Frame rate', values: details.map((d) => formatFps(d.asset.fps)) },

@@ -4,8 +4,28 @@ import { KeyValues, Section } from './Section.js';
 
 const SHOWN_ELSEWHERE = new Set(['prompt', 'negativePrompt', 'references']);
 
-export function parameterValues(detail: Pick<ReviewDetail, 'params'>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(detail.params).filter(([k, v]) => !SHOWN_ELSEWHERE.has(k) && v !== undefined && v !== null));
+type Facts = Pick<ReviewDetail, 'params' | 'provider' | 'model' | 'taskType' | 'project' | 'shot'>;
+
+/**
+ * Parameters the take already shows by name — its provider, model and task, its project and shot —
+ * are left out when they say the same thing (a "shotId 3" row next to "Shot: The cook" is noise,
+ * and in Compare it would flag ids as a difference). A value that disagrees is kept.
+ */
+function sameAsShown(detail: Facts, key: string, value: unknown): boolean {
+  switch (key) {
+    case 'provider': return value === detail.provider;
+    case 'model': return value === detail.model;
+    case 'taskType': return value === detail.taskType;
+    case 'projectId': return detail.project !== null && value === detail.project.id;
+    case 'shotId': return detail.shot !== null && value === detail.shot.id;
+    default: return false;
+  }
+}
+
+export function parameterValues(detail: Facts): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(detail.params).filter(([k, v]) => !SHOWN_ELSEWHERE.has(k) && v !== undefined && v !== null && !sameAsShown(detail, k, v)),
+  );
 }
 
 export function ParametersSection({ detail }: { detail: ReviewDetail }) {

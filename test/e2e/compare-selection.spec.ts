@@ -6,6 +6,7 @@ import { CLIPS, makeManyClips } from './media-fixtures.js';
 import { CompareView } from './pages/compare-view.js';
 import { DetailPanel } from './pages/detail-panel.js';
 import { ImportDialog } from './pages/import-dialog.js';
+import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ReviewGrid } from './pages/review-grid.js';
 import { ViewsNav } from './pages/views-nav.js';
@@ -139,4 +140,38 @@ test('P, X and 1–5 act on exactly one target, the UI says which, and the tiles
   await expect(detail.reject).toHaveAttribute('aria-pressed', 'true');
   await expect(compareToggle).toHaveAttribute('aria-pressed', 'true');
   await page.screenshot({ path: test.info().outputPath('keys-target.png') });
+});
+
+test('takes of two shots compared: the diff names the shots that differ, not their ids; no parameter repeats a fact', async ({ page, dailies }) => {
+  const library = new LibraryPage(page);
+  const review = new ReviewGrid(page);
+  const compare = new CompareView(page);
+  const detail = new DetailPanel(page);
+  const nav = new ViewsNav(page);
+  await library.open(dailies.url);
+  await library.createDemoProject();
+  await new JobsPanel(page).expectAllDone(3);
+  await expect(library.tiles).toHaveCount(3);
+
+  // One take open: its parameters say how it was made, without repeating its provider, model,
+  // task, project or shot (shown by name above) as raw keys or ids.
+  await library.tiles.first().click();
+  const params = detail.section('Parameters').getByRole('table', { name: 'Parameters' });
+  await expect(params.getByRole('rowheader', { name: 'model', exact: true })).toHaveCount(1);
+  await expect(params.getByRole('rowheader', { name: 'durationS', exact: true })).toHaveCount(1);
+  for (const key of ['taskType', 'projectId', 'shotId']) await expect(params.getByRole('rowheader', { name: key, exact: true })).toHaveCount(0);
+  const shotA = (await library.fact('Shot').textContent()) ?? '';
+
+  await library.tiles.nth(1).click({ modifiers: ['Shift'] });
+  await expect(review.batchBar).toContainText('2 selected');
+  await review.compareButton.click();
+  await expect(nav.item('Compare')).toHaveAttribute('aria-current', 'page');
+  await expect(compare.diffRow('Shot')).toHaveAttribute('data-differs', 'true');
+  await expect(compare.diffRow('Shot').getByRole('cell').first()).toHaveText(shotA);
+  await expect(compare.diffRow('Project')).toHaveAttribute('data-differs', 'false');
+  await expect(compare.diffRow('Project').getByRole('cell').first()).toHaveText('Demo: Night market');
+  for (const key of ['shotId', 'projectId', 'taskType', 'model']) await expect(compare.diffRow(key)).toHaveCount(0);
+  // What differs is what a reviewer cares about: the prompt and the shot.
+  await compare.diff.getByRole('checkbox', { name: 'Only differences' }).check();
+  await expect(compare.diffTable.getByRole('row').filter({ has: page.getByRole('rowheader') })).toHaveText([/^Prompt/, /^Shot/]);
 });
