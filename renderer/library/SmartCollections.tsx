@@ -81,16 +81,49 @@ export function SmartCollections({ current, onOpen }: Props) {
       )}
       <ul>
         {items.map((s) => (
-          <li key={s.id} className="collection">
-            <button type="button" className="facet-value" title={s.query || undefined} onClick={() => onOpen(s)}>
-              <span className="facet-label">{s.name}</span>
-            </button>
-            <button type="button" className="button-icon collection-delete" aria-label={`Delete saved search ${s.name}`} onClick={() => void remove(s)}>
-              ×
-            </button>
-          </li>
+          <Collection key={s.id} search={s} open={sameSearch(s, current)} onOpen={() => onOpen(s)} onDelete={() => void remove(s)} />
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Key order does not make two filters differ ({ tag, flag } and { flag, tag } are one search). */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+/** Whether the grid shows exactly this saved search now (same words, filters and sort). */
+function sameSearch(s: SavedSearch, current: SearchState): boolean {
+  return s.query.trim() === current.query.trim() && s.sort === current.sort && JSON.stringify(canonical(s.filter)) === JSON.stringify(canonical(current.filter));
+}
+
+/**
+ * One saved search with how many takes it holds today, kept live as takes arrive or change
+ * (the count is the core's, on its reader thread, as the grid's own count is).
+ */
+function Collection({ search, open, onOpen, onDelete }: { search: SavedSearch; open: boolean; onOpen(): void; onDelete(): void }) {
+  const client = useClient();
+  const key = JSON.stringify(search.filter) + search.query;
+  const fetchCount = useCallback(
+    () => client.call('renders.count', { filter: { ...search.filter, text: search.query } }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the search's content
+    [client, key],
+  );
+  const count = useLiveCall(fetchCount, (e) => e.type === 'catalogue.changed' && e.entity === 'renders');
+  return (
+    <li className="collection">
+      <button type="button" className="facet-value" aria-pressed={open} title={search.query || undefined} onClick={onOpen}>
+        <span className="facet-label">{search.name}</span>
+        <span className="facet-count">{count.value ? count.value.count.toLocaleString() : count.error ? '?' : ''}</span>
+      </button>
+      <button type="button" className="button-icon collection-delete" aria-label={`Delete saved search ${search.name}`} onClick={onDelete}>
+        ×
+      </button>
+    </li>
   );
 }

@@ -47,13 +47,27 @@ test('select takes, rate, reject and tag them in one go, then find them by facet
   await expect(review.collection('Heroes')).toBeVisible();
   await review.clearFilters.click();
   await expect(library.renderCount).toHaveText('3 renders');
+  await expect(review.collection('Heroes')).toHaveAttribute('aria-pressed', 'false');
   await review.collection('Heroes').click();
   await expect(library.renderCount).toHaveText('2 renders matching the filters');
+  // The open collection is marked, and says how many takes it holds.
+  await expect(review.collection('Heroes')).toHaveAttribute('aria-pressed', 'true');
+  await expect(review.collectionCount('Heroes')).toHaveText('2');
   await review.clearFilters.click();
+  await expect(review.collection('Heroes')).toHaveAttribute('aria-pressed', 'false');
+
+  // A smart collection stays up to date: tag one more take and its count follows, unopened.
+  await library.tiles.first().click();
+  await library.tiles.nth(1).click({ modifiers: ['Shift'] });
+  await expect(review.batchBar).toContainText('2 selected');
+  await review.batchBar.getByRole('textbox', { name: 'Tags for the selected takes' }).fill('hero');
+  await review.batchBar.getByRole('button', { name: 'Add tag' }).click();
+  await expect(review.collectionCount('Heroes')).toHaveText('3');
+  await review.batchBar.getByRole('button', { name: 'Clear selection' }).click();
 
   // The same through the query syntax, and a search that finds nothing says what to try.
   await library.searchFor('tag:hero is:reject rating:4');
-  await expect(library.renderCount).toHaveText('2 renders matching “tag:hero is:reject rating:4”');
+  await expect(library.renderCount).toHaveText('3 renders matching “tag:hero is:reject rating:4”');
   await library.searchFor('tag:hero is:pick');
   await expect(page.getByText('Nothing matches “tag:hero is:pick”')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('review-grid-no-matches.png') });

@@ -28,8 +28,15 @@ export class ReviewGrid {
     return this.facet(title).getByRole('button').filter({ hasText: label });
   }
 
+  /** A saved search's button: its name, then how many takes it holds. */
   collection(name: string): Locator {
-    return this.collections.getByRole('button', { name, exact: true });
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.collections.getByRole('button', { name: new RegExp(`^${escaped}( [\\d,?]+)?$`) });
+  }
+
+  /** How many takes a saved search holds, as its row says. */
+  collectionCount(name: string): Locator {
+    return this.collection(name).locator('.facet-count');
   }
 
   async saveSearch(name: string): Promise<void> {
