@@ -53,7 +53,8 @@ export function CompareView() {
         <div className="view-empty" role="region" aria-label="Nothing to compare">
           <h2>{ids.length ? 'Add one more take to compare' : 'Nothing to compare yet'}</h2>
           <p>
-            In the Library, select a take and press <kbd>C</kbd> (or “Add to Compare”) for two to four takes. From a take’s
+            In the Library, select two to four takes (Shift- or Ctrl/⌘-click) and press <kbd>C</kbd> or the selection
+            bar’s “Compare”; or open takes one at a time and press <kbd>C</kbd> (“Add to Compare”) on each. From a take’s
             lineage, “Compare with parent” and “Compare branch” open here directly.
           </p>
           <button type="button" className="button" onClick={() => nav.show('library')}>

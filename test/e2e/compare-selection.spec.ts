@@ -35,6 +35,11 @@ test('C and the selection bar open Compare on the selected takes, in the order c
   await expect(library.tiles).toHaveCount(CLIPS.length);
   const names = await tileNames(library, CLIPS.length);
 
+  // Compare with nothing in it says how to fill it from the grid, as this test then does.
+  await nav.show('Compare');
+  await expect(compare.empty).toContainText('select two to four takes (Shift- or Ctrl/⌘-click) and press C');
+  await compare.empty.getByRole('button', { name: 'Go to the Library' }).click();
+
   // All three selected: C opens Compare with them.
   await library.tiles.first().click();
   await library.tiles.last().click({ modifiers: ['Shift'] });
