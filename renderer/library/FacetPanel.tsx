@@ -99,7 +99,15 @@ export function FacetPanel({ text, filter, onChange, children }: Props) {
       {f && (
         <>
           <FacetList title="Project" values={f.projects} selected={filter.projectId} onPick={(v) => set('projectId', v)} />
-          <FacetList title="Shot" values={f.shots} selected={filter.shotId} onPick={(v) => set('shotId', v)} />
+          {filter.projectId === undefined && f.projects.length > 0 ? (
+            // Shots are a project's: their names only mean something (and only stay few) within one.
+            <section className="facet" aria-label="Shot">
+              <h3>Shot</h3>
+              <p className="muted facet-hint">Choose a project above to filter by its shots.</p>
+            </section>
+          ) : (
+            <FacetList title="Shot" values={f.shots} selected={filter.shotId} onPick={(v) => set('shotId', v)} />
+          )}
           <FacetList
             title="Rating"
             values={f.ratings}

@@ -3,6 +3,7 @@
 import { expect, test } from './fixtures.js';
 import { CLIPS } from './media-fixtures.js';
 import { ImportDialog } from './pages/import-dialog.js';
+import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ReviewGrid } from './pages/review-grid.js';
 
@@ -71,4 +72,28 @@ test('select takes, rate, reject and tag them in one go, then find them by facet
   await library.searchFor('tag:hero is:pick');
   await expect(page.getByText('Nothing matches “tag:hero is:pick”')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('review-grid-no-matches.png') });
+});
+
+test('narrow to one shot: the Shot facet asks for a project first, then lists its shots with counts', async ({ page, dailies }) => {
+  const library = new LibraryPage(page);
+  const review = new ReviewGrid(page);
+  await library.open(dailies.url);
+  await library.createDemoProject();
+  await new JobsPanel(page).expectAllDone(3);
+  await expect(library.renderCount).toHaveText('3 renders');
+
+  await expect(review.facet('Shot')).toContainText('Choose a project above to filter by its shots.');
+  await review.facetValue('Project', 'Demo: Night market').click();
+  for (const shot of ['Opening: the market wakes', 'The cook', 'Closing: steam and neon']) {
+    await expect(review.facetValue('Shot', shot)).toHaveText(`${shot}1`);
+  }
+  await review.facetValue('Shot', 'The cook').click();
+  await expect(library.renderCount).toHaveText('1 render matching the filters');
+  await library.tiles.first().click();
+  await expect(library.fact('Shot')).toHaveText('The cook');
+
+  // Leaving the project leaves its shot too.
+  await review.facetValue('Project', 'Demo: Night market').click();
+  await expect(library.renderCount).toHaveText('3 renders');
+  await expect(review.facet('Shot')).toContainText('Choose a project above');
 });
