@@ -2,6 +2,7 @@
 // stay mounted when hidden, so the library keeps its search and scroll; a hidden view is told it
 // is inactive so its keys and players rest.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { SavedFilter } from '../../shared/channels/grid.js';
 
 export const VIEWS = ['library', 'storyboard', 'compare', 'costs'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -21,6 +22,10 @@ export interface Navigation {
   /** The project the storyboard and costs show (null: not chosen yet). */
   projectId: number | null;
   setProjectId(id: number | null): void;
+  /** Shows the Library narrowed to these facets (a shot's takes, say), with no search words. */
+  showInLibrary(filter: SavedFilter): void;
+  /** The latest showInLibrary request, for the Library to apply; `seq` tells repeats apart. */
+  libraryRequest: { filter: SavedFilter; seq: number } | null;
 }
 
 const NavigationContext = createContext<Navigation | null>(null);
@@ -30,6 +35,11 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   const [view, setView] = useState<ViewName>('library');
   const [compareIds, setCompareIds] = useState<number[]>([]);
   const [projectId, setProjectId] = useState<number | null>(null);
+  const [libraryRequest, setLibraryRequest] = useState<Navigation['libraryRequest']>(null);
+  const showInLibrary = useCallback((filter: SavedFilter) => {
+    setLibraryRequest((r) => ({ filter, seq: (r?.seq ?? 0) + 1 }));
+    setView('library');
+  }, []);
   const openCompare = useCallback((ids: number[]) => {
     setCompareIds([...new Set(ids)].slice(0, COMPARE_MAX));
     setView('compare');
@@ -38,8 +48,8 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     setCompareIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id].slice(-COMPARE_MAX)));
   }, []);
   const value = useMemo(
-    () => ({ view, show: setView, compareIds, openCompare, toggleCompare, projectId, setProjectId }),
-    [view, compareIds, openCompare, toggleCompare, projectId],
+    () => ({ view, show: setView, compareIds, openCompare, toggleCompare, projectId, setProjectId, showInLibrary, libraryRequest }),
+    [view, compareIds, openCompare, toggleCompare, projectId, showInLibrary, libraryRequest],
   );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }

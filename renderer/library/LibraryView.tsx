@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SavedFilter, SavedSearch } from '../../shared/channels/grid.js';
 import type { RenderSort } from '../../shared/contract.js';
 import type { RenderCard } from '../../shared/domain.js';
+import { useNavigation } from '../app/navigation.js';
 import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
 import { useKeyBindings } from '../keys/keymap-context.js';
@@ -67,6 +68,17 @@ export function LibraryView() {
     setSort(value);
     setTab('renders');
   };
+
+  // Another view asked to show some takes here (a storyboard shot's "N takes"): those facets,
+  // no words, newest first — as opening a saved search does.
+  const { libraryRequest } = useNavigation();
+  useEffect(() => {
+    if (!libraryRequest) return;
+    setSearch('');
+    setFacets(libraryRequest.filter);
+    setSort('newest');
+    setTab('renders');
+  }, [libraryRequest]);
 
   const openSaved = useCallback((s: SavedSearch) => {
     setSearch(s.query);

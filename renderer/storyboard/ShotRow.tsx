@@ -22,6 +22,8 @@ interface Props {
   onDragEnd(): void;
   /** A shot dropped on this row: before it (upper half) or after it. */
   onDropBefore(draggedId: number, before: boolean): void;
+  /** Shows every take of the shot in the Library (the strip holds only the newest few). */
+  onShowAll(): void;
 }
 
 export function ShotRow(p: Props) {
@@ -86,7 +88,13 @@ export function ShotRow(p: Props) {
           <h2 className="shot-name">{shot.name}</h2>
         )}
         <span className="muted shot-meta">
-          {shot.takeCount} take{shot.takeCount === 1 ? '' : 's'}
+          {shot.takeCount > 0 ? (
+            <button type="button" className="link-button" title="Show this shot’s takes in the Library" onClick={p.onShowAll}>
+              {shot.takeCount} take{shot.takeCount === 1 ? '' : 's'}
+            </button>
+          ) : (
+            '0 takes'
+          )}
           {shot.takeCount > 1 && ` · ${shot.takeCount - 1} reroll${shot.takeCount === 2 ? '' : 's'}`}
         </span>
         <span className={pick ? 'shot-pick' : 'muted shot-pick'}>{pick ? `Pick: ${pick.title}` : 'No pick yet'}</span>
@@ -131,7 +139,11 @@ export function ShotRow(p: Props) {
             </li>
           ))}
           {shot.takeCount > shot.takes.length && (
-            <li className="muted take-more">+{shot.takeCount - shot.takes.length} more in the Library</li>
+            <li className="take-more">
+              <button type="button" className="link-button" onClick={p.onShowAll}>
+                +{shot.takeCount - shot.takes.length} more in the Library
+              </button>
+            </li>
           )}
         </ul>
       )}

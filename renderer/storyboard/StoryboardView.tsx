@@ -52,6 +52,7 @@ export function StoryboardView() {
 
 function Board({ projectId }: { projectId: number }) {
   const client = useClient();
+  const nav = useNavigation();
   const fetchBoard = useCallback(() => client.call('storyboard.get', { projectId }), [client, projectId]);
   const { value: board, error } = useLiveCall(
     fetchBoard,
@@ -124,6 +125,7 @@ function Board({ projectId }: { projectId: number }) {
                 onRename={(name) => run(client.call('shots.rename', { id: shot.id, name }))}
                 onMoveUp={() => move(shot.id, shots[i - 1]!.id)}
                 onMoveDown={() => move(shot.id, nextAfter(i))}
+                onShowAll={() => nav.showInLibrary({ projectId, shotId: shot.id })}
                 onDragStart={() => setDragging(shot.id)}
                 onDragEnd={() => setDragging(null)}
                 onDropBefore={(draggedId, before) => {

@@ -4,6 +4,7 @@
 import { expect, test } from './fixtures.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
+import { ReviewGrid } from './pages/review-grid.js';
 import { StoryboardView } from './pages/storyboard-view.js';
 import { ViewsNav } from './pages/views-nav.js';
 import { keepScreenshot } from './review-screenshots.js';
@@ -69,4 +70,27 @@ test('storyboard: pick by keyboard, add, rename and move shots; all persist acro
   await expect(board.roughCut).toContainText('Skipped (no pick): Closing: steam and neon, Opening: the market wakes, End titles');
   await expect.poll(() => board.roughCut.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.2);
   await keepScreenshot(page, testInfo, 'storyboard-rough-cut');
+});
+
+test("a shot's take count opens the Library on exactly that shot's takes", async ({ page, dailies }) => {
+  const library = new LibraryPage(page);
+  const review = new ReviewGrid(page);
+  const nav = new ViewsNav(page);
+  const board = new StoryboardView(page);
+  await library.open(dailies.url);
+  await library.createDemoProject();
+  await new JobsPanel(page).expectAllDone(3);
+  // A search typed before is not kept: the Library shows the shot, not the shot within the words.
+  await library.searchFor('steam');
+  await expect(library.renderCount).toHaveText('1 render matching “steam”');
+
+  await nav.show('Storyboard');
+  await board.shot('The cook').getByRole('button', { name: '1 take', exact: true }).click();
+  await expect(nav.item('Library')).toHaveAttribute('aria-current', 'page');
+  await expect(library.search).toHaveValue('');
+  await expect(library.renderCount).toHaveText('1 render matching the filters');
+  await expect(review.facetValue('Project', 'Demo: Night market')).toHaveAttribute('aria-pressed', 'true');
+  await expect(review.facetValue('Shot', 'The cook')).toHaveAttribute('aria-pressed', 'true');
+  await library.tiles.first().click();
+  await expect(library.fact('Shot')).toHaveText('The cook');
 });
