@@ -18,6 +18,8 @@ interface Props {
   selection: GridSelection;
   /** The take opened in the detail panel (the last one clicked or moved to). */
   onOpen(card: RenderCard): void;
+  /** The take the detail panel shows, if any: then Space is its player's Play / pause. */
+  openId: number | null;
   /** Free text searched for, whose matches are marked in the tiles. */
   text: string;
 }
@@ -30,9 +32,10 @@ const PREFETCH_ROWS = 3;
 /**
  * The renders as a virtualized listbox: only rows near the viewport exist in the DOM. Keyboard:
  * arrows move the active tile (focus stays on the listbox, aria-activedescendant follows),
- * Enter or Space opens it.
+ * Enter opens it; so does Space while no take is open — once one is, Space plays and pauses it,
+ * as the keyboard map promises (reviewing is click or Enter, then Space, without leaving the grid).
  */
-export function RenderGrid({ pages, total, thumbs, selection, onOpen, text }: Props) {
+export function RenderGrid({ pages, total, thumbs, selection, onOpen, openId, text }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
   const layout = gridLayout(width);
@@ -80,7 +83,7 @@ export function RenderGrid({ pages, total, thumbs, selection, onOpen, text }: Pr
     bindings: [
       { keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], label: 'Move between takes' },
       { keys: ['PageUp', 'PageDown', 'Home', 'End'], label: 'Move a screen, to the first or last take' },
-      { keys: ['Enter'], label: 'Open the take in the detail panel' },
+      { keys: ['Enter'], label: 'Open the take in the detail panel (Space too, while none is open)' },
       { keys: ['Shift+ArrowLeft', 'Shift+ArrowRight', 'Shift+ArrowUp', 'Shift+ArrowDown'], label: 'Extend the selection' },
       { keys: ['Mod+Space'], label: 'Add or remove the take from the selection' },
       { keys: ['Mod+a'], label: 'Select every loaded take', run: () => selection.setAll(order), enabled: items.length > 0 },
@@ -107,6 +110,8 @@ export function RenderGrid({ pages, total, thumbs, selection, onOpen, text }: Pr
       return;
     }
     if (e.key === 'Enter' || (e.key === ' ' && !e.shiftKey)) {
+      // Left unhandled, Space reaches the keymap: the open take's Play / pause.
+      if (e.key === ' ' && openId !== null) return;
       e.preventDefault();
       pick(activeIndex);
       return;

@@ -138,7 +138,7 @@ export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFil
           </p>
         </div>
       )}
-      <RenderGrid key={`${sort}\u0000${key}`} pages={pages} total={n} thumbs={thumbs} selection={selection} onOpen={onOpen} text={text} />
+      <RenderGrid key={`${sort}\u0000${key}`} pages={pages} total={n} thumbs={thumbs} selection={selection} onOpen={onOpen} openId={openId} text={text} />
     </div>
   );
 }

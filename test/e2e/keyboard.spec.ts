@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.js';
+import { DetailPanel } from './pages/detail-panel.js';
 import { ImportDialog } from './pages/import-dialog.js';
 import { KeyboardHelp } from './pages/keyboard-help.js';
 import { LibraryPage } from './pages/library-page.js';
@@ -34,4 +35,42 @@ test('? shows the keyboard map of the views on screen, / goes to search, and let
   await page.keyboard.type('night?');
   await expect(library.search).toHaveValue('night?');
   await expect(help.root).toBeHidden();
+});
+
+test('in the grid, Enter opens a take and Space then plays and pauses it; with none open, Space opens', async ({ page, dailies, clipFolder }) => {
+  const library = new LibraryPage(page);
+  const detail = new DetailPanel(page);
+  await library.open(dailies.url);
+  await library.importButton.click();
+  const dialog = new ImportDialog(page);
+  await dialog.importPath(clipFolder);
+  await dialog.waitUntilFinished();
+  await dialog.close();
+  await expect(library.tiles).toHaveCount(3);
+  const order = await library.tiles.evaluateAll((tiles) => tiles.map((t) => t.getAttribute('aria-label') ?? ''));
+
+  // Nothing open: Space opens the active take.
+  await library.grid.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press(' ');
+  await expect(detail.title).toHaveText(order[0]!);
+  await detail.waitForMetadata();
+
+  // Open: Space plays it, without leaving the grid, and again pauses it.
+  await page.keyboard.press(' ');
+  await expect(detail.button('Pause')).toBeVisible();
+  await expect.poll(() => detail.currentTime()).toBeGreaterThan(0.2);
+  await expect(library.grid).toBeFocused();
+  await page.keyboard.press(' ');
+  await expect(detail.button('Play')).toBeVisible();
+  expect(await detail.video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+
+  // Arrows still walk the grid and Enter opens the next take; Space plays that one.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(detail.title).toHaveText(order[1]!);
+  await detail.waitForMetadata();
+  await page.keyboard.press(' ');
+  await expect(detail.button('Pause')).toBeVisible();
+  await expect(detail.title).toHaveText(order[1]!);
 });
