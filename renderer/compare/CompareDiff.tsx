@@ -2,7 +2,7 @@
 // "Only differences", the others hidden); prompt words that differ are marked.
 import { useState } from 'react';
 import type { ReviewDetail } from '../../shared/review.js';
-import { formatDuration, formatFps, formatResolution } from '../library/format.js';
+import { formatCredits, formatDuration, formatFps, formatResolution } from '../library/format.js';
 import { parameterValues } from '../detail/ParametersSection.js';
 import { wordDiff } from './word-diff.js';
 
@@ -26,7 +26,7 @@ export function diffRows(details: ReviewDetail[]): Row[] {
     { label: 'Duration', values: details.map((d) => formatDuration(d.asset.durationMs)) },
     { label: 'Resolution', values: details.map((d) => formatResolution(d.asset.width, d.asset.height)) },
     { label: 'Frame rate', values: details.map((d) => formatFps(d.asset.fps)) },
-    { label: 'Credits', values: details.map((d) => d.costCredits.toLocaleString('en-US', { maximumFractionDigits: 2 })) },
+    { label: 'Credits', values: details.map((d) => formatCredits(d.costCredits)) },
   ];
   const keyed = (pick: (d: ReviewDetail) => Record<string, unknown>, prefix: string) => {
     const keys = [...new Set(details.flatMap((d) => Object.keys(pick(d))))].sort();

@@ -1,8 +1,8 @@
 // The job that made the take: its log (every state change and provider answer) and its charges.
 import type { ReviewDetail } from '../../shared/review.js';
+import { formatCredits } from '../library/format.js';
 import { Section } from './Section.js';
 
-const credits = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 const clock = (at: number) => new Date(at).toLocaleString();
 
 export function JobSection({ detail }: { detail: ReviewDetail }) {
@@ -16,12 +16,12 @@ export function JobSection({ detail }: { detail: ReviewDetail }) {
           {job.charges.map((c, i) => (
             <li key={i} className={`charge charge-${c.kind}`}>
               <span className="charge-kind">{c.kind === 'estimate' ? 'Estimate' : c.kind === 'actual' ? 'Charged' : 'Refund'}</span>
-              <span className="charge-credits mono">{c.kind === 'refund' ? '−' : ''}{credits(c.credits)}</span>
+              <span className="charge-credits mono">{c.kind === 'refund' ? '−' : ''}{formatCredits(c.credits)}</span>
               <span className="muted charge-note">{c.note || clock(c.at)}</span>
             </li>
           ))}
         </ul>
-        <p className="charge-net">Spent: <strong>{credits(net)}</strong> credits</p>
+        <p className="charge-net">Spent: <strong>{formatCredits(net)}</strong> credits</p>
       </Section>
       <Section title="Job log">
         <details className="job-log">

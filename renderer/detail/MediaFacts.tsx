@@ -4,7 +4,7 @@ import type { RenderSource } from '../../shared/domain.js';
 import type { ReviewDetail } from '../../shared/review.js';
 import { CopyButton } from '../library/CopyButton.js';
 import { Fact, FactTable } from '../library/Fact.js';
-import { formatBytes, formatDuration, formatFps, formatResolution } from '../library/format.js';
+import { formatBytes, formatCredits, formatDuration, formatFps, formatResolution } from '../library/format.js';
 
 const SOURCE_LABELS: Record<RenderSource, string> = {
   import: 'Imported from a folder',
@@ -35,7 +35,7 @@ export function MediaFacts({ detail }: { detail: ReviewDetail }) {
           </Fact>
         )}
         {detail.costCredits > 0 && (
-          <Fact label="Credits">{detail.costCredits.toLocaleString('en-US', { maximumFractionDigits: 2 })}</Fact>
+          <Fact label="Credits">{formatCredits(detail.costCredits)}</Fact>
         )}
         {detail.project && <Fact label="Project">{detail.project.name}</Fact>}
         {detail.shot && <Fact label="Shot">{detail.shot.name}</Fact>}

@@ -5,7 +5,7 @@ import type { SelectHow } from './grid-selection.js';
 import { Marked } from './highlight.js';
 import { useClient } from '../client/client-context.js';
 import { useIsMissing } from '../watch/missing-assets.js';
-import { formatResolution, formatShortDuration } from './format.js';
+import { formatCredits, formatResolution, formatShortDuration } from './format.js';
 import { containBox } from './grid-layout.js';
 
 export function tileId(renderId: number): string {
@@ -100,7 +100,11 @@ export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFram
               <Marked text={highlight.prompt} />
             </span>
           ) : (
-            <span>{formatResolution(card.width, card.height)}</span>
+            <span className="tile-facts">
+              {formatResolution(card.width, card.height)}
+              {/* What the take cost, so sorting by credits shows why a tile is where it is. */}
+              {card.costCredits > 0 && <span className="tile-cost" title="Credits spent on this take"> · {formatCredits(card.costCredits)} cr</span>}
+            </span>
           )}
           <span className="tile-marks">
             {card.flag && <span className={`tile-flag tile-flag-${card.flag}`}>{card.flag === 'pick' ? 'Pick' : 'Reject'}</span>}

@@ -49,6 +49,11 @@ export function formatFps(fps: number | null): string {
   return `${Number(fps.toFixed(2))} fps`;
 }
 
+/** Credits as people read them: 1.5, 35, 0.25 (two decimals at most). */
+export function formatCredits(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

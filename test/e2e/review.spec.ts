@@ -242,4 +242,10 @@ test('costs: credits by provider, model and project with the numbers one click a
   const roi = costs.getByRole('region', { name: 'ROI per prompt' });
   await roi.getByRole('button', { name: 'Show numbers' }).click();
   await expect(roi.getByRole('row', { name: new RegExp(EXTEND.prompt) })).toContainText('20');
+
+  // Back in the Library, sorted by credits: each tile says what it cost, most first.
+  await nav.show('Library');
+  await library.sort.selectOption({ label: 'Most credits' });
+  await expect(library.tiles.locator('.tile-cost')).toHaveText([' · 35 cr', ' · 20 cr', ' · 15 cr']);
+  await expect(library.tiles.nth(1)).toHaveAttribute('aria-label', EXTEND.title);
 });
