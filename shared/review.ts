@@ -88,7 +88,7 @@ export interface CostSummary {
   byProvider: CostBucket[];
   byModel: CostBucket[];
   byProject: CostBucket[];
-  rerollsPerShot: { shotId: number; shot: string; project: string; takes: number; rerolls: number; credits: number; picked: boolean }[];
+  rerollsPerShot: { shotId: number; shot: string; projectId: number; project: string; takes: number; rerolls: number; credits: number; picked: boolean }[];
   /** Credits over the seconds of picked takes; null when nothing is picked yet. */
   costPerPickedSecond: number | null;
   pickedSeconds: number;

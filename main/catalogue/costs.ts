@@ -61,7 +61,7 @@ export function costSummary(db: Db, opts: { projectId?: number | undefined; days
   const rerolls = db
     .prepare(
       `${SPEND}, shot_spend AS (SELECT shot_id, sum(credits) AS credits FROM spend WHERE shot_id IS NOT NULL GROUP BY shot_id)
-       SELECT s.id AS shotId, s.name AS shot, p.name AS project, count(r.id) AS takes,
+       SELECT s.id AS shotId, s.name AS shot, p.id AS projectId, p.name AS project, count(r.id) AS takes,
          max(count(r.id) - 1, 0) AS rerolls, coalesce(ss.credits, 0) AS credits,
          max(r.flag = 'pick') AS picked
        FROM shots s JOIN projects p ON p.id = s.project_id

@@ -72,6 +72,7 @@ function BucketTable({ label, rows, keyName }: { label: string; rows: CostBucket
 }
 
 function CostCharts({ summary: s }: { summary: CostSummary }) {
+  const nav = useNavigation();
   const noneYet = (rows: unknown[], what: string) => (rows.length ? null : `No ${what} in this period.`);
   return (
     <div className="view-body costs-body">
@@ -119,7 +120,12 @@ function CostCharts({ summary: s }: { summary: CostSummary }) {
               <thead><tr><th scope="col">Shot</th><th scope="col">Project</th><th scope="col">Takes</th><th scope="col">Rerolls</th><th scope="col">Credits</th><th scope="col">Picked</th></tr></thead>
               <tbody>
                 {s.rerollsPerShot.map((r) => (
-                  <tr key={r.shotId}><th scope="row">{r.shot}</th><td>{r.project}</td><td>{r.takes}</td><td>{r.rerolls}</td><td>{credits(r.credits)}</td><td>{r.picked ? 'Yes' : 'No'}</td></tr>
+                  <tr key={r.shotId}>
+                    <th scope="row">
+                      <button type="button" className="link-button" title="Show this shot’s takes in the Library" onClick={() => nav.showInLibrary({ projectId: r.projectId, shotId: r.shotId })}>
+                        {r.shot}
+                      </button>
+                    </th><td>{r.project}</td><td>{r.takes}</td><td>{r.rerolls}</td><td>{credits(r.credits)}</td><td>{r.picked ? 'Yes' : 'No'}</td></tr>
                 ))}
               </tbody>
             </table>

@@ -72,7 +72,7 @@ test('storyboard: pick by keyboard, add, rename and move shots; all persist acro
   await keepScreenshot(page, testInfo, 'storyboard-rough-cut');
 });
 
-test("a shot's take count opens the Library on exactly that shot's takes", async ({ page, dailies }) => {
+test("a shot's take count, on the storyboard or in Costs, opens the Library on exactly that shot's takes", async ({ page, dailies }) => {
   const library = new LibraryPage(page);
   const review = new ReviewGrid(page);
   const nav = new ViewsNav(page);
@@ -93,4 +93,15 @@ test("a shot's take count opens the Library on exactly that shot's takes", async
   await expect(review.facetValue('Shot', 'The cook')).toHaveAttribute('aria-pressed', 'true');
   await library.tiles.first().click();
   await expect(library.fact('Shot')).toHaveText('The cook');
+
+  // From Costs too: a shot in "Rerolls per shot" opens its takes.
+  await review.clearFilters.click();
+  await expect(library.renderCount).toHaveText('3 renders');
+  await nav.show('Costs');
+  const rerolls = page.locator('[data-view="costs"]').getByRole('region', { name: 'Rerolls per shot' });
+  await rerolls.getByRole('button', { name: 'Show numbers' }).click();
+  await rerolls.getByRole('table', { name: 'Rerolls per shot' }).getByRole('button', { name: 'Closing: steam and neon' }).click();
+  await expect(nav.item('Library')).toHaveAttribute('aria-current', 'page');
+  await expect(library.renderCount).toHaveText('1 render matching the filters');
+  await expect(review.facetValue('Shot', 'Closing: steam and neon')).toHaveAttribute('aria-pressed', 'true');
 });
