@@ -49,6 +49,8 @@ export function DetailPanel({ renderId, onClose, onShowRender, actions, markKeys
   );
   // A detail fetched for a previous selection stays on screen until the new one arrives.
   const current = detail?.id === renderId ? detail : undefined;
+  // Sound off stays off while the panel walks from take to take.
+  const [muted, setMuted] = useState(false);
 
   return (
     <aside className="detail" aria-label="Render details" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
@@ -65,16 +67,18 @@ export function DetailPanel({ renderId, onClose, onShowRender, actions, markKeys
           {error}
         </p>
       )}
-      {current && <DetailBody key={current.id} detail={current} onShowRender={onShowRender} actions={actions} marking={marking} />}
+      {current && <DetailBody key={current.id} detail={current} onShowRender={onShowRender} actions={actions} marking={marking} muted={muted} onToggleMute={() => setMuted((m) => !m)} />}
     </aside>
   );
 }
 
-function DetailBody({ detail, onShowRender, actions, marking }: {
+function DetailBody({ detail, onShowRender, actions, marking, muted, onToggleMute }: {
   detail: ReviewDetail;
   onShowRender(id: number): void;
   actions: DetailPanelProps['actions'];
   marking: boolean;
+  muted: boolean;
+  onToggleMute(): void;
 }) {
   const client = useClient();
   const nav = useNavigation();
@@ -92,7 +96,11 @@ function DetailBody({ detail, onShowRender, actions, marking }: {
   const rate = (n: number) => mark({ rating: detail.rating === n ? 0 : n });
   const inCompare = nav.compareIds.includes(detail.id);
 
-  useReviewKeys('Playback', missing ? [] : transportKeys(playback));
+  const hasSound = asset.kind === 'video' && asset.audioCodec !== null;
+  useReviewKeys('Playback', missing ? [] : [
+    ...transportKeys(playback),
+    { keys: ['m'], label: 'Sound on or off', enabled: hasSound, run: onToggleMute },
+  ]);
   useReviewKeys('Take', [
     // Disabled marks fall through to the grid's keys, which act on the whole selection.
     ...markKeys(marking ? detail : undefined, mark),
@@ -112,7 +120,7 @@ function DetailBody({ detail, onShowRender, actions, marking }: {
   return (
     <div className="detail-body">
       <LocateFile sha256={asset.sha256} missing={missing} origin={detail.origin} />
-      {!missing && <DetailPlayer detail={detail} playback={playback} />}
+      {!missing && <DetailPlayer detail={detail} playback={playback} muted={muted} onToggleMute={onToggleMute} />}
       <MarksBar marks={detail} onFlag={setFlag} onRate={rate} note={pickNote} />
       {!marking && (
         <p className="muted keys-target-note" role="note">

@@ -1,10 +1,12 @@
 // The transport bar under a player (or under the compare panes): play, frame step, shuttle
 // speed, loop, in/out marks, a scrub bar with the marks on it, and the timecode.
+import type { ReactNode } from 'react';
 import type { ReviewKey } from '../review-keys/use-review-keys.js';
 import type { Playback } from './use-playback.js';
 import { timecode } from './timecode.js';
 
-export function PlayerControls({ playback, label }: { playback: Playback; label: string }) {
+/** `children`: the player's own buttons (the detail player's sound toggle), after Loop. */
+export function PlayerControls({ playback, label, children }: { playback: Playback; label: string; children?: ReactNode }) {
   const { state, fps } = playback;
   const { duration, time, inPoint, outPoint } = state;
   const pct = (t: number) => `${duration > 0 ? (t / duration) * 100 : 0}%`;
@@ -67,6 +69,7 @@ export function PlayerControls({ playback, label }: { playback: Playback; label:
         <button type="button" className="button button-small" aria-pressed={state.loop} title="Loop (between the marks when set)" onClick={playback.toggleLoop}>
           Loop
         </button>
+        {children}
       </div>
     </div>
   );

@@ -52,6 +52,17 @@ export async function makeClipFolder(dir: string): Promise<void> {
   await writeFile(path.join(dir, NOTES), 'Reroll the night market shot with a slower dolly.\n');
 }
 
+/** A take with a sound track (H.264 + AAC), as generators with audio deliver them. */
+export async function makeClipWithSound(file: string, seconds = 2, frequency = 440): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await ffmpeg([
+    '-f', 'lavfi', '-i', `testsrc2=size=320x240:rate=24:duration=${seconds}`,
+    '-f', 'lavfi', '-i', `sine=frequency=${frequency}:duration=${seconds}`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart',
+    file,
+  ]);
+}
+
 /** More takes than one page (the grid asks for 120 at a time): `count` short clips in one ffmpeg run. */
 export async function makeManyClips(dir: string, count: number): Promise<void> {
   await mkdir(dir, { recursive: true });
