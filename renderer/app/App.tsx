@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { DailiesClient } from '../client/client.js';
 import { ClientProvider } from '../client/client-context.js';
 import { ImportProvider } from '../import/import-context.js';
@@ -8,15 +9,22 @@ import { MissingAssetsProvider } from '../watch/missing-assets.js';
 import { ReviewShell } from './ReviewShell.js';
 
 export function App({ client }: { client: DailiesClient }) {
+  const [helpOpen, setHelpOpen] = useState(false);
+  // The keyboard map for whoever has not learnt `?` yet.
+  const helpButton = (
+    <button type="button" className="shell-nav-item shell-nav-end" title="Keyboard shortcuts and search syntax (?)" onClick={() => setHelpOpen(true)}>
+      Keys <kbd>?</kbd>
+    </button>
+  );
   return (
     <ClientProvider client={client}>
       <KeymapProvider>
         <ImportProvider>
           <MissingAssetsProvider>
-            <ReviewShell library={<LibraryView />} />
+            <ReviewShell library={<LibraryView />} navEnd={helpButton} />
           </MissingAssetsProvider>
         </ImportProvider>
-        <HelpOverlay />
+        <HelpOverlay open={helpOpen} setOpen={setHelpOpen} />
       </KeymapProvider>
     </ClientProvider>
   );

@@ -11,15 +11,16 @@ const CostsView = lazy(() => import('../costs/CostsView.js').then((m) => ({ defa
 
 const LABELS: Record<ViewName, string> = { library: 'Library', storyboard: 'Storyboard', compare: 'Compare', costs: 'Costs' };
 
-export function ReviewShell({ library }: { library: ReactNode }) {
+/** `navEnd`: shown at the right end of the views bar (the keyboard map's button). */
+export function ReviewShell({ library, navEnd }: { library: ReactNode; navEnd?: ReactNode }) {
   return (
     <NavigationProvider>
-      <Views library={library} />
+      <Views library={library} navEnd={navEnd} />
     </NavigationProvider>
   );
 }
 
-function Views({ library }: { library: ReactNode }) {
+function Views({ library, navEnd }: { library: ReactNode; navEnd?: ReactNode }) {
   const nav = useNavigation();
   const [visited, setVisited] = useState<Set<ViewName>>(() => new Set(['library']));
   if (!visited.has(nav.view)) setVisited(new Set([...visited, nav.view]));
@@ -44,6 +45,7 @@ function Views({ library }: { library: ReactNode }) {
             {name === 'compare' && nav.compareIds.length > 0 && <span className="shell-nav-count"> {nav.compareIds.length}</span>}
           </button>
         ))}
+        {navEnd}
       </nav>
       {pane('library', library)}
       {pane('storyboard', <StoryboardView />)}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useModalDialog } from '../app/use-modal-dialog.js';
 import { displayChord } from './chords.js';
 import { useKeyBindings, useKeyGroups } from './keymap-context.js';
@@ -17,11 +16,11 @@ function merged(groups: readonly KeyGroup[]): Array<{ title: string; rows: Array
 }
 
 /**
- * `?` opens the keyboard map: every key the views mounted now respond to, from the keymap itself
- * (so it cannot drift from what the keys do), and the search syntax.
+ * `?` (or the bar's "Keys" button) opens the keyboard map: every key the views mounted now
+ * respond to, from the keymap itself (so it cannot drift from what the keys do), and the search
+ * syntax. Its open state is the App's, so the button and the key open the same overlay.
  */
-export function HelpOverlay() {
-  const [open, setOpen] = useState(false);
+export function HelpOverlay({ open, setOpen }: { open: boolean; setOpen(open: boolean): void }) {
   const groups = useKeyGroups();
   const ref = useModalDialog(open);
   useKeyBindings({

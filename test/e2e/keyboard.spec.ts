@@ -30,6 +30,13 @@ test('? shows the keyboard map of the views on screen, / goes to search, and let
   await page.keyboard.press('Escape');
   await expect(help.root).toBeHidden();
 
+  // The same map from the bar, for a mouse user who has not learnt `?` yet; Escape closes it.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Keys ?' }).click();
+  await expect(help.root).toBeVisible();
+  await expect(help.row('Show this keyboard map')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help.root).toBeHidden();
+
   await page.keyboard.press('/');
   await expect(library.search).toBeFocused();
   await page.keyboard.type('night?');
