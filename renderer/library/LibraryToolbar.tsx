@@ -56,9 +56,12 @@ export function LibraryToolbar({ search, onSearch, searchRef, sort, onSort, acti
           </select>
         </label>
       </div>
-      <ImportButton />
-      <BundleButtons />
-      {actions}
+      {/* One group: in a narrower window it moves to a second row whole, and the search box keeps its room. */}
+      <div className="toolbar-actions">
+        <ImportButton />
+        <BundleButtons />
+        {actions}
+      </div>
     </header>
   );
 }

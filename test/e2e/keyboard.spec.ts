@@ -81,3 +81,15 @@ test('in the grid, Enter opens a take and Space then plays and pauses it; with n
   await expect(detail.button('Pause')).toBeVisible();
   await expect(detail.title).toHaveText(order[1]!);
 });
+
+test('in a narrower window the search box keeps a usable width and every toolbar button stays on screen', async ({ page, dailies }) => {
+  const library = new LibraryPage(page);
+  for (const width of [1440, 1100]) {
+    await page.setViewportSize({ width, height: 760 });
+    await library.open(dailies.url);
+    await expect.poll(() => library.search.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThanOrEqual(240);
+    for (const name of ['Import a folder…', 'New generation', 'Jobs', 'Settings']) {
+      await expect(page.getByRole('button', { name, exact: true }).first()).toBeInViewport({ ratio: 1 });
+    }
+  }
+});
