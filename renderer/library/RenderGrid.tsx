@@ -32,8 +32,9 @@ const PREFETCH_ROWS = 3;
 /**
  * The renders as a virtualized listbox: only rows near the viewport exist in the DOM. Keyboard:
  * arrows move the active tile (focus stays on the listbox, aria-activedescendant follows),
- * Enter opens it; so does Space while no take is open — once one is, Space plays and pauses it,
- * as the keyboard map promises (reviewing is click or Enter, then Space, without leaving the grid).
+ * Enter opens it; so does Space while no take is open. Once one is open, the arrows open the
+ * take they move to and Space plays and pauses it, as the keyboard map promises: reviewing is
+ * →, Space, P / X / 1–5, → … without leaving the grid.
  */
 export function RenderGrid({ pages, total, thumbs, selection, onOpen, openId, text }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -81,7 +82,7 @@ export function RenderGrid({ pages, total, thumbs, selection, onOpen, openId, te
   useKeyBindings({
     title: 'Grid',
     bindings: [
-      { keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], label: 'Move between takes' },
+      { keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], label: 'Move between takes (with one open, open the next)' },
       { keys: ['PageUp', 'PageDown', 'Home', 'End'], label: 'Move a screen, to the first or last take' },
       { keys: ['Enter'], label: 'Open the take in the detail panel (Space too, while none is open)' },
       { keys: ['Shift+ArrowLeft', 'Shift+ArrowRight', 'Shift+ArrowUp', 'Shift+ArrowDown'], label: 'Extend the selection' },
@@ -120,6 +121,13 @@ export function RenderGrid({ pages, total, thumbs, selection, onOpen, openId, te
     if (target === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
     const next = Math.min(items.length - 1, Math.max(0, target));
+    if (!e.shiftKey && openId !== null) {
+      // With a take open, the arrows walk the detail panel through the grid (as a viewer's
+      // next/previous does): the take moved to is selected and shown, ready for Space, P, X, 1–5.
+      pick(next);
+      virtualizer.scrollToIndex(Math.floor(next / layout.columns), { align: 'auto' });
+      return;
+    }
     setActive(next);
     if (e.shiftKey) {
       // The anchor stays where the run began; the first Shift+arrow sets it at the active tile.

@@ -44,7 +44,7 @@ test('? shows the keyboard map of the views on screen, / goes to search, and let
   await expect(help.root).toBeHidden();
 });
 
-test('in the grid, Enter opens a take and Space then plays and pauses it; with none open, Space opens', async ({ page, dailies, clipFolder }) => {
+test('in the grid, Enter opens a take, Space plays and pauses it, and arrows walk the panel from take to take; with none open, Space opens', async ({ page, dailies, clipFolder }) => {
   const library = new LibraryPage(page);
   const detail = new DetailPanel(page);
   await library.open(dailies.url);
@@ -72,14 +72,22 @@ test('in the grid, Enter opens a take and Space then plays and pauses it; with n
   await expect(detail.button('Play')).toBeVisible();
   expect(await detail.video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
 
-  // Arrows still walk the grid and Enter opens the next take; Space plays that one.
+  // With a take open, an arrow opens the next one (selected, in the panel); Space plays that
+  // one and P picks it — the marks land on the take on screen, not the one before.
   await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Enter');
   await expect(detail.title).toHaveText(order[1]!);
+  await expect(library.tile(order[1]!)).toHaveAttribute('aria-selected', 'true');
+  await expect(library.grid.locator('[aria-selected="true"]')).toHaveCount(1);
   await detail.waitForMetadata();
   await page.keyboard.press(' ');
   await expect(detail.button('Pause')).toBeVisible();
   await expect(detail.title).toHaveText(order[1]!);
+  await page.keyboard.press('p');
+  await expect(library.tile(order[1]!).getByText('Pick', { exact: true })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(detail.title).toHaveText(order[0]!);
+  await expect(detail.pick).toHaveAttribute('aria-pressed', 'false');
+  await expect(library.tile(order[0]!).getByText('Pick', { exact: true })).toHaveCount(0);
 });
 
 test('in a narrower window the search box keeps a usable width and every toolbar button stays on screen', async ({ page, dailies }) => {
