@@ -50,6 +50,7 @@ export function SmartCollections({ current, onOpen }: Props) {
   };
 
   const items = list.value ?? [];
+  const replacing = naming && items.some((s) => s.name === name.trim());
   return (
     <section className="collections" aria-label="Smart collections">
       <div className="facets-head">
@@ -68,13 +69,14 @@ export function SmartCollections({ current, onOpen }: Props) {
         <form className="collection-form" onSubmit={save}>
           <input className="input input-small" aria-label="Name of the saved search" placeholder="Name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
           <button type="submit" className="button button-small" disabled={!name.trim()}>
-            Save
+            {replacing ? 'Replace' : 'Save'}
           </button>
           <button type="button" className="button button-small" onClick={() => setNaming(false)}>
             Cancel
           </button>
         </form>
       )}
+      {replacing && <p className="muted collections-empty" role="note">“{name.trim()}” is saved already: saving replaces it with what is on screen.</p>}
       {error && <p role="alert" className="error-text">{error}</p>}
       {items.length === 0 && !naming && (
         <p className="muted collections-empty">Search or pick filters, then “Save search…” to keep them here as a collection that stays up to date.</p>
@@ -108,6 +110,8 @@ function sameSearch(s: SavedSearch, current: SearchState): boolean {
  */
 function Collection({ search, open, onOpen, onDelete }: { search: SavedSearch; open: boolean; onOpen(): void; onDelete(): void }) {
   const client = useClient();
+  // × asks first: one stray click next to the name must not lose a collection.
+  const [confirming, setConfirming] = useState(false);
   const key = JSON.stringify(search.filter) + search.query;
   const fetchCount = useCallback(
     () => client.call('renders.count', { filter: { ...search.filter, text: search.query } }),
@@ -121,9 +125,17 @@ function Collection({ search, open, onOpen, onDelete }: { search: SavedSearch; o
         <span className="facet-label">{search.name}</span>
         <span className="facet-count">{count.value ? count.value.count.toLocaleString() : count.error ? '?' : ''}</span>
       </button>
-      <button type="button" className="button-icon collection-delete" aria-label={`Delete saved search ${search.name}`} onClick={onDelete}>
-        ×
-      </button>
+      {!confirming && (
+        <button type="button" className="button-icon collection-delete" aria-label={`Delete saved search ${search.name}`} onClick={() => setConfirming(true)}>
+          ×
+        </button>
+      )}
+      {confirming && (
+        <span className="collection-confirm" role="group" aria-label={`Delete ${search.name}?`}>
+          <button type="button" className="button button-small" onClick={onDelete}>Delete</button>
+          <button type="button" className="button button-small" autoFocus onClick={() => setConfirming(false)}>Keep</button>
+        </span>
+      )}
     </li>
   );
 }

@@ -97,3 +97,38 @@ test('narrow to one shot: the Shot facet asks for a project first, then lists it
   await expect(library.renderCount).toHaveText('3 renders');
   await expect(review.facet('Shot')).toContainText('Choose a project above');
 });
+
+test('saving under a name in use says it replaces that collection, and × asks before deleting one', async ({ page, dailies, clipFolder }) => {
+  const library = new LibraryPage(page);
+  const review = new ReviewGrid(page);
+  await library.open(dailies.url);
+  await library.importButton.click();
+  const dialog = new ImportDialog(page);
+  await dialog.importPath(clipFolder);
+  await dialog.waitUntilFinished();
+  await dialog.close();
+  await expect(library.tiles).toHaveCount(CLIPS.length);
+
+  await library.searchFor('golden');
+  await review.saveSearch('Picks of the day');
+  await expect(review.collectionCount('Picks of the day')).toHaveText('1');
+
+  // The same name again, over another search: the form says it replaces, and it does.
+  await library.searchFor('take');
+  await review.collections.getByRole('button', { name: 'Save search…' }).click();
+  await review.collections.getByRole('textbox', { name: 'Name of the saved search' }).fill('Picks of the day');
+  await expect(review.collections.getByRole('note')).toHaveText('“Picks of the day” is saved already: saving replaces it with what is on screen.');
+  await review.collections.getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(review.collections.getByRole('listitem')).toHaveCount(1);
+  await expect(review.collectionCount('Picks of the day')).toHaveText(String(CLIPS.length));
+
+  // × asks first; Keep keeps it, Delete deletes it.
+  await review.collections.getByRole('button', { name: 'Delete saved search Picks of the day' }).click();
+  const confirm = review.collections.getByRole('group', { name: 'Delete Picks of the day?' });
+  await confirm.getByRole('button', { name: 'Keep' }).click();
+  await expect(review.collection('Picks of the day')).toBeVisible();
+  await review.collections.getByRole('button', { name: 'Delete saved search Picks of the day' }).click();
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(review.collection('Picks of the day')).toHaveCount(0);
+  await expect(review.collections).toContainText('Search or pick filters, then “Save search…”');
+});
