@@ -1,5 +1,5 @@
 // Following one background bundle task (export or import) through its events.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { BundleProgressInfo, BundleTaskInfo } from '../../shared/channels/bundles.js';
 import { useClient, useCoreEvents } from '../client/client-context.js';
 
@@ -8,25 +8,48 @@ export function useBundleTask() {
   const [taskId, setTaskId] = useState<string | null>(null);
   const [progress, setProgress] = useState<BundleProgressInfo | null>(null);
   const [finished, setFinished] = useState<BundleTaskInfo | null>(null);
+  // The task followed, read by the event listener at once (state would only reach it after a render).
+  const followed = useRef<string | null>(null);
+
+  // Asks how the task stands: after a resync, and once on following it, since a small task can
+  // finish — and its 'bundle.finished' event go by — before the call that started it has answered.
+  const check = useCallback(
+    (id: string) =>
+      void client.call('bundles.task', { taskId: id }).then(
+        (t) => {
+          if (followed.current !== id) return;
+          if (t.state === 'running') setProgress((p) => p ?? t.progress);
+          else setFinished(t);
+        },
+        () => {
+          // The events still tell how it goes.
+        },
+      ),
+    [client],
+  );
 
   useCoreEvents(
     (e) => {
-      if (!taskId) return;
-      if (e.type === 'bundle.progress' && e.taskId === taskId) setProgress(e.progress);
-      if (e.type === 'bundle.finished' && e.task.taskId === taskId) setFinished(e.task);
+      const id = followed.current;
+      if (!id) return;
+      if (e.type === 'bundle.progress' && e.taskId === id) setProgress(e.progress);
+      if (e.type === 'bundle.finished' && e.task.taskId === id) setFinished(e.task);
     },
     () => {
       // Events may have been missed: ask how the task stands.
-      if (taskId) void client.call('bundles.task', { taskId }).then((t) => (t.state === 'running' ? setProgress(t.progress) : setFinished(t)));
+      if (followed.current) check(followed.current);
     },
   );
 
   const follow = useCallback((id: string) => {
+    followed.current = id;
     setTaskId(id);
     setProgress(null);
     setFinished(null);
-  }, []);
+    check(id);
+  }, [check]);
   const reset = useCallback(() => {
+    followed.current = null;
     setTaskId(null);
     setProgress(null);
     setFinished(null);
