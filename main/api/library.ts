@@ -49,9 +49,9 @@ export function renderHandlers(core: Core): DomainHandlers {
 
 export function importHandlers(core: Core): DomainHandlers {
   return {
-    'import.folder': ({ path, projectId }) => {
+    'import.folder': ({ path, projectId, asReferences }) => {
       if (projectId !== undefined) requireProject(core.db, projectId);
-      return { importId: core.imports.start(path, projectId) };
+      return { importId: core.imports.start(path, projectId, { asReferences: asReferences === true }) };
     },
     'import.get': ({ importId }) => core.imports.get(importId),
   };

@@ -32,8 +32,12 @@ export class FolderImports {
     return s;
   }
 
-  /** Starts an import and returns its id at once; the work continues in the background. */
-  start(folder: string, projectId?: number): string {
+  /**
+   * Starts an import and returns its id at once; the work continues in the background.
+   * `asReferences`: everything goes to the reference library, videos as source videos (an
+   * import started from the References view); otherwise videos become takes.
+   */
+  start(folder: string, projectId?: number, opts: { asReferences?: boolean } = {}): string {
     if (!path.isAbsolute(folder)) {
       throw new ContractError('validation', 'Choose a folder by its full path.', [{ field: 'path', message: 'must be an absolute path' }]);
     }
@@ -42,7 +46,8 @@ export class FolderImports {
       importId, folder: path.resolve(folder), total: 0, imported: 0, duplicates: 0, failed: 0, ignored: 0, files: [], finishedAt: null,
     };
     this.summaries.set(importId, summary);
-    const run = this.run(summary, projectId).catch((err) => {
+    const as: Partial<ImportContext> = opts.asReferences ? { imagesAs: 'reference', videosAs: 'reference' } : {};
+    const run = this.run(summary, projectId, as).catch((err) => {
       summary.error = describeFsError(err);
       summary.finishedAt = Date.now();
       this.emit({ type: 'import.finished', summary });
@@ -57,7 +62,7 @@ export class FolderImports {
     while (this.running.size) await Promise.all([...this.running]);
   }
 
-  private async run(summary: ImportSummary, projectId: number | undefined): Promise<void> {
+  private async run(summary: ImportSummary, projectId: number | undefined, as: Partial<ImportContext>): Promise<void> {
     const folderStat = await stat(summary.folder).catch((err: unknown) => {
       throw Object.assign(new Error(describeFsError(err)), { code: (err as NodeJS.ErrnoException).code });
     });
@@ -96,7 +101,7 @@ export class FolderImports {
     const files = pLimit(Math.max(2, os.availableParallelism()));
     await Promise.all(
       walk.files.map(async (file) => {
-        let outcome = await files(() => importFile({ ...this.ctx, projectId }, file));
+        let outcome = await files(() => importFile({ ...this.ctx, ...as, projectId }, file));
         if (outcome.check) {
           const decoded = await checkDecodes(this.ctx, outcome.check, this.emit);
           if (decoded.ok === false) outcome = { path: file, status: 'failed', reason: decoded.reason };

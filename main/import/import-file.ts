@@ -38,6 +38,8 @@ export interface ImportContext {
   source?: RenderSource;
   /** Whether images become references (the default) or renders. */
   imagesAs?: 'reference' | 'render';
+  /** Whether videos become renders (the default) or source-video references (imported from References). */
+  videosAs?: 'reference' | 'render';
 }
 
 export type ImportedFile = ImportFileOutcome & {
@@ -157,7 +159,7 @@ export async function importFile(ctx: ImportContext, file: string): Promise<Impo
         ...(missingNow.length ? { missingNow } : {}), ...(meta.warning ? { warning: meta.warning } : {}),
         ...(type.kind !== 'audio' ? { check: { sha256, ext, durationMs: probed.durationMs, externalPath: inPlace ? file : null } } : {}),
       };
-      const asRender = type.kind === 'video' || (type.kind === 'image' && ctx.imagesAs === 'render');
+      const asRender = (type.kind === 'video' && ctx.videosAs !== 'reference') || (type.kind === 'image' && ctx.imagesAs === 'render');
       if (asRender) {
         const renderId = insertRender(ctx.db, {
           assetId, title, source: ctx.source ?? 'import', origin: file, projectId: ctx.projectId ?? null,
@@ -169,7 +171,7 @@ export async function importFile(ctx: ImportContext, file: string): Promise<Impo
       }
       const referenceId = insertReference(ctx.db, {
         assetId, title, origin: file, projectId: ctx.projectId ?? null,
-        role: meta.role ?? (type.kind === 'audio' ? 'audio' : null),
+        role: meta.role ?? (type.kind === 'audio' ? 'audio' : type.kind === 'video' ? 'source_video' : null),
       });
       return { ...base, referenceId };
     })();

@@ -3,13 +3,14 @@
 // kept (hidden) so coming back finds it as it was.
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { CompareView } from '../compare/CompareView.js';
+import { ReferencesView } from '../references/ReferencesView.js';
 import { StoryboardView } from '../storyboard/StoryboardView.js';
 import { NavigationProvider, useNavigation, ViewActive, type ViewName } from './navigation.js';
 
 // The charting library is most of the app's weight: loaded when Costs is first opened.
 const CostsView = lazy(() => import('../costs/CostsView.js').then((m) => ({ default: m.CostsView })));
 
-const LABELS: Record<ViewName, string> = { library: 'Library', storyboard: 'Storyboard', compare: 'Compare', costs: 'Costs' };
+const LABELS: Record<ViewName, string> = { library: 'Library', storyboard: 'Storyboard', compare: 'Compare', costs: 'Costs', references: 'References' };
 
 /** `navEnd`: shown at the right end of the views bar (the keyboard map's button). */
 export function ReviewShell({ library, navEnd }: { library: ReactNode; navEnd?: ReactNode }) {
@@ -50,6 +51,7 @@ function Views({ library, navEnd }: { library: ReactNode; navEnd?: ReactNode }) 
       {pane('library', library)}
       {pane('storyboard', <StoryboardView />)}
       {pane('compare', <CompareView />)}
+      {pane('references', <ReferencesView />)}
       {pane('costs', <Suspense fallback={<progress className="progress-line" aria-label="Loading the cost charts" />}><CostsView /></Suspense>)}
     </div>
   );

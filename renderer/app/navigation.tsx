@@ -1,10 +1,10 @@
-// Which view the window shows (Library, Storyboard, Compare, Costs) and the compare set. Views
-// stay mounted when hidden, so the library keeps its search and scroll; a hidden view is told it
-// is inactive so its keys and players rest.
+// Which view the window shows (Library, Storyboard, Compare, Costs, References) and the compare
+// set. Views stay mounted when hidden, so the library keeps its search and scroll; a hidden view
+// is told it is inactive so its keys and players rest.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { SavedFilter } from '../../shared/channels/grid.js';
 
-export const VIEWS = ['library', 'storyboard', 'compare', 'costs'] as const;
+export const VIEWS = ['library', 'storyboard', 'compare', 'costs', 'references'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** Compare shows two to four takes. */

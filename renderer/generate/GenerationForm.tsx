@@ -51,12 +51,19 @@ export function GenerationForm({ onSubmitted, onCancel }: Props) {
         }
         onChange={setAccountId}
       />
-      <ModelsLoader key={accountId} accountId={accountId} onSubmitted={onSubmitted} onCancel={onCancel} />
+      <ModelsLoader
+        key={accountId}
+        accountId={accountId}
+        // The demo account is Kling's simulator; the list may not have answered yet.
+        providerId={accounts.value?.find((a) => a.id === accountId)?.provider ?? (accountId === 'demo' ? 'kling' : null)}
+        onSubmitted={onSubmitted}
+        onCancel={onCancel}
+      />
     </div>
   );
 }
 
-function ModelsLoader({ accountId, onSubmitted, onCancel }: Props & { accountId: string }) {
+function ModelsLoader({ accountId, providerId, onSubmitted, onCancel }: Props & { accountId: string; providerId: string | null }) {
   const caps = useModelCapabilities(accountId);
   if (caps.error && !caps.value) {
     return (
@@ -74,10 +81,10 @@ function ModelsLoader({ accountId, onSubmitted, onCancel }: Props & { accountId:
   }
   if (!caps.value) return <p className="muted">Loading models…</p>;
   if (caps.value.models.length === 0) return <p className="error-text">This account offers no models.</p>;
-  return <SpecFields accountId={accountId} models={caps.value.models} onSubmitted={onSubmitted} onCancel={onCancel} />;
+  return <SpecFields accountId={accountId} providerId={providerId} models={caps.value.models} onSubmitted={onSubmitted} onCancel={onCancel} />;
 }
 
-function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { accountId: string; models: ModelCapabilities[] }) {
+function SpecFields({ accountId, providerId, models, onSubmitted, onCancel }: Props & { accountId: string; providerId: string | null; models: ModelCapabilities[] }) {
   const client = useClient();
   const [draft, setDraft] = useState<Draft>(() => constrain(initialDraft(accountId), models));
   const update = (patch: Partial<Draft>) => setDraft((d) => constrain({ ...d, ...patch }, models));
@@ -171,7 +178,14 @@ function SpecFields({ accountId, models, onSubmitted, onCancel }: Props & { acco
         onChange={(negativePrompt) => update({ negativePrompt })}
       />
       <NegativePresets value={draft.negativePrompt} onChange={(negativePrompt) => update({ negativePrompt })} />
-      <ReferencePicker roles={ROLES_FOR_TASK[draft.taskType] ?? []} picked={draft.references} onChange={(references) => update({ references })} />
+      <ReferencePicker
+        roles={ROLES_FOR_TASK[draft.taskType] ?? []}
+        picked={draft.references}
+        onChange={(references) => update({ references })}
+        providerId={providerId}
+        elementIds={draft.elementIds}
+        onElementsChange={(elementIds) => update({ elementIds })}
+      />
       <CameraFields draft={draft} model={model} onChange={update} />
 
       <EstimateSummary estimate={estimate} problemsId={problemsId} />

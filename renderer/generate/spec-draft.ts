@@ -25,6 +25,8 @@ export interface Draft {
   prompt: string;
   negativePrompt: string;
   references: PickedReference[];
+  /** Kling elements named in an O1 prompt as <<<element_N>>>, in order. */
+  elementIds: string[];
   cameraOn: boolean;
   cameraType: CameraType;
   cameraAxis: CameraAxis;
@@ -48,6 +50,7 @@ export function initialDraft(accountId = DEMO_ACCOUNT): Draft {
     prompt: '',
     negativePrompt: '',
     references: [],
+    elementIds: [],
     cameraOn: false,
     cameraType: 'simple',
     cameraAxis: 'zoom',
@@ -206,6 +209,8 @@ export function constrain(draft: Draft, models: readonly ModelCapabilities[]): D
   if (cameraTypes.length > 0 && !cameraTypes.includes(next.cameraType)) next.cameraType = cameraTypes[0] as CameraType;
   const roles = ROLES_FOR_TASK[next.taskType] ?? [];
   next.references = next.references.filter((r) => roles.includes(r.role));
+  // The picker offers elements only where references go; none are sent unseen.
+  if (roles.length === 0 && next.elementIds.length > 0) next.elementIds = [];
   return next;
 }
 
@@ -229,6 +234,7 @@ export function toSpec(draft: Draft): GenerationSpecInput {
     references: draft.references,
   };
   if (draft.sound) spec.sound = true;
+  if (draft.elementIds.length > 0) spec.elementIds = draft.elementIds;
   if (draft.resolution !== null) spec.resolution = draft.resolution;
   if (draft.projectId !== null) spec.projectId = draft.projectId;
   if (draft.projectId !== null && draft.shotId !== null) spec.shotId = draft.shotId;

@@ -11,6 +11,8 @@ interface Props {
   step: ImportStep;
   run: ImportRun | undefined;
   nativePicker: boolean;
+  /** The import goes to the reference library (started from References). */
+  asReferences: boolean;
   onSubmitPath(path: string): void;
   onChooseAnother(): void;
   onClose(): void;
@@ -20,7 +22,7 @@ interface Props {
  * A native modal <dialog>: the page behind it is inert (so focus stays inside), Escape closes it,
  * and focus returns to the button that opened it. Closing never stops a running import.
  */
-export function ImportDialog({ open, step, run, nativePicker, onSubmitPath, onChooseAnother, onClose }: Props) {
+export function ImportDialog({ open, step, run, nativePicker, asReferences, onSubmitPath, onChooseAnother, onClose }: Props) {
   const ref = useModalDialog(open);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -44,6 +46,7 @@ export function ImportDialog({ open, step, run, nativePicker, onSubmitPath, onCh
           <h2 ref={headingRef} tabIndex={phase === 'choose' ? undefined : -1} className="dialog-title">
             {heading}
           </h2>
+          {asReferences && <p className="muted">Into the reference library: images, audio, and videos as source videos.</p>}
           {phase === 'choose' && step.kind === 'choose' && (
             <FolderPathForm
               key={`${step.path}\u0000${step.error ?? ''}`}

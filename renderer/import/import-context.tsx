@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../client/client.js';
 import { useClient, useCoreEvents } from '../client/client-context.js';
 import { applyEvent, applySummary, type ImportRuns } from './import-runs.js';
@@ -9,9 +9,14 @@ export type ImportStep =
   | { kind: 'starting'; folder: string }
   | { kind: 'tracking'; folder: string; importId: string };
 
+export interface ImportOptions {
+  /** Into the reference library, videos as source videos (from the References view). */
+  asReferences?: boolean;
+}
+
 interface ImportActions {
   /** "Import a folder…": the native picker where there is one, else the dialog's path field. */
-  beginImport(): void;
+  beginImport(opts?: ImportOptions): void;
 }
 
 const ImportContext = createContext<ImportActions | null>(null);
@@ -28,6 +33,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<ImportStep>({ kind: 'choose', path: '', error: null });
   const [runs, setRuns] = useState<ImportRuns>({});
+  // Kept for "Import another folder…", which imports the same way. A ref as well, because the
+  // native picker's answer is handled by the `start` of the click that opened it.
+  const [asReferences, setAsReferences] = useState(false);
+  const asReferencesRef = useRef(false);
 
   const refreshRun = useCallback(
     (importId: string) => {
@@ -53,7 +62,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       setOpen(true);
       setStep({ kind: 'starting', folder });
       try {
-        const { importId } = await client.call('import.folder', { path: folder });
+        const { importId } = await client.call('import.folder', { path: folder, ...(asReferencesRef.current ? { asReferences: true } : {}) });
         setStep({ kind: 'tracking', folder, importId });
         refreshRun(importId);
       } catch (err) {
@@ -83,11 +92,19 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   );
 
   const running = step.kind === 'starting' || (step.kind === 'tracking' && !runs[step.importId]?.summary);
-  const beginImport = useCallback(() => {
-    // While an import runs, the button brings its progress back rather than starting another.
-    if (running) setOpen(true);
-    else choose();
-  }, [running, choose]);
+  const beginImport = useCallback(
+    (opts: ImportOptions = {}) => {
+      // While an import runs, the button brings its progress back rather than starting another.
+      if (running) {
+        setOpen(true);
+        return;
+      }
+      asReferencesRef.current = opts.asReferences === true;
+      setAsReferences(asReferencesRef.current);
+      choose();
+    },
+    [running, choose],
+  );
 
   const actions = useMemo(() => ({ beginImport }), [beginImport]);
   const run = step.kind === 'tracking' ? runs[step.importId] : undefined;
@@ -100,6 +117,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         step={step}
         run={run}
         nativePicker={client.canPickFolder}
+        asReferences={asReferences}
         onSubmitPath={(path) => void start(path)}
         onChooseAnother={() => choose()}
         onClose={() => setOpen(false)}

@@ -82,9 +82,12 @@ export const libraryChannels = {
     z.object({ cursor: z.string().max(512).nullish(), limit: z.number().int().min(1).max(500).default(120) }).strict(),
   ).returns<ReferencesPage>(),
 
-  /** Starts importing a folder (recursively) in the background; follow it with import.* events. */
+  /**
+   * Starts importing a folder (recursively) in the background; follow it with import.* events.
+   * `asReferences`: into the reference library, videos as source videos (else videos become takes).
+   */
   'import.folder': channel(
-    z.object({ path: z.string().min(1).max(4096), projectId: Id.optional() }).strict(),
+    z.object({ path: z.string().min(1).max(4096), projectId: Id.optional(), asReferences: z.boolean().optional() }).strict(),
   ).returns<{ importId: string }>(),
   /** The latest state of an import, for a window that opened after it began. */
   'import.get': channel(z.object({ importId: z.string().min(1).max(64) }).strict()).returns<ImportSummary>(),

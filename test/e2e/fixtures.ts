@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { makeClipFolder, makeManyClips } from './media-fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -165,5 +165,13 @@ export const test = base.extend<
     }
   },
 });
+
+/** One contract call with the page's session cookie, as the renderer makes it (setup a test needs, not under test). */
+export async function callCore<T>(page: Page, dailies: ServedLibrary, channel: string, input: unknown): Promise<T> {
+  const res = await page.request.post(`${new URL(dailies.url).origin}/api/call/${channel}`, { data: input });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.value as T;
+}
 
 export { expect };

@@ -124,3 +124,29 @@ export async function startSlowCopy(file: string): Promise<{ finish(): Promise<v
     },
   };
 }
+
+/** What a reference folder holds: faces and a banner at telling sizes, a source video, a line of audio. */
+export const REFERENCE_FILES = {
+  heroFace: { file: 'hero_face.png', width: 1280, height: 960 },
+  smallFace: { file: 'small_face.jpg', width: 800, height: 600 },
+  banner: { file: 'banner.png', width: 1600, height: 400 }, // 4:1, wider than Kling's 2.5:1
+  plate: { file: 'street_plate.mp4', width: 320, height: 240 },
+  line: { file: 'line_read.wav' },
+} as const;
+
+export async function makeReferenceFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const image = (f: { file: string; width: number; height: number }) =>
+    ffmpeg(['-f', 'lavfi', '-i', `testsrc2=size=${f.width}x${f.height}:rate=1`, '-frames:v', '1', path.join(dir, f.file)]);
+  const { heroFace, smallFace, banner, plate, line } = REFERENCE_FILES;
+  await Promise.all([
+    image(heroFace),
+    image(smallFace),
+    image(banner),
+    ffmpeg([
+      '-f', 'lavfi', '-i', `testsrc2=size=${plate.width}x${plate.height}:rate=24:duration=1`,
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', path.join(dir, plate.file),
+    ]),
+    ffmpeg(['-f', 'lavfi', '-i', 'sine=frequency=330:duration=1', path.join(dir, line.file)]),
+  ]);
+}

@@ -7,7 +7,9 @@ export function openTestCore(libraryDir: string): Core {
 }
 
 /** Runs "Import a folder…" through the contract and resolves with its summary, as the UI sees it. */
-export async function importFolder(core: Core, folder: string, projectId?: number): Promise<{ summary: ImportSummary; events: CoreEvent[] }> {
+export async function importFolder(
+  core: Core, folder: string, projectId?: number, opts: { asReferences?: boolean } = {},
+): Promise<{ summary: ImportSummary; events: CoreEvent[] }> {
   const events: CoreEvent[] = [];
   const off = core.onEvent((e) => events.push(e));
   try {
@@ -19,7 +21,7 @@ export async function importFolder(core: Core, folder: string, projectId?: numbe
         }
       });
     });
-    await core.dispatch('import.folder', { path: folder, ...(projectId ? { projectId } : {}) });
+    await core.dispatch('import.folder', { path: folder, ...(projectId ? { projectId } : {}), ...opts });
     const summary = await finished;
     // Sprites are made after the summary; wait for them so the test sees the finished library.
     await core.imports.idle();

@@ -10,7 +10,7 @@ import type { ReferencesPage } from '../../shared/contract.js';
 import { checkReference } from '../../shared/reference-quality.js';
 import { openJobsCore, startSimulator } from '../helpers/jobs.js';
 import { importFolder } from '../helpers/core.js';
-import { makeImage } from '../helpers/media.js';
+import { makeAudio, makeClip, makeImage } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
 
 const lib = tempDir('dailies-refs-lib-');
@@ -96,5 +96,24 @@ describe('roles and elements', () => {
     expect((await card('hero-face.png')).elementIds).toEqual([element.elementId]);
     expect((await card('small-face.jpg')).elementIds).toEqual([element.elementId]);
     expect((await card('banner.png')).elementIds).toEqual([]);
+  });
+});
+
+describe('importing into the reference library', () => {
+  const more = tempDir('dailies-refs-more-');
+  afterAll(() => more.cleanup());
+
+  it('takes source videos as references (not takes) when the import comes from References', async () => {
+    makeClip(path.join(more.path, 'plate.mp4'));
+    makeAudio(path.join(more.path, 'line.wav'));
+    makeImage(path.join(more.path, 'product.png'), 1200, 1200);
+    const rendersBefore = ((await core.dispatch('renders.count', {})) as { count: number }).count;
+    const { summary } = await importFolder(core, more.path, undefined, { asReferences: true });
+    expect(summary).toMatchObject({ imported: 3, failed: 0 });
+    const all = await cards();
+    expect(all['plate.mp4']).toMatchObject({ kind: 'video', role: 'source_video', hasPoster: true });
+    expect(all['line.wav']).toMatchObject({ kind: 'audio', role: 'audio' });
+    expect(all['product.png']).toMatchObject({ kind: 'image', role: null });
+    expect(((await core.dispatch('renders.count', {})) as { count: number }).count).toBe(rendersBefore);
   });
 });

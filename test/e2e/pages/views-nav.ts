@@ -1,6 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The bar that switches between Library, Storyboard, Compare and Costs. */
+type ViewLabel = 'Library' | 'Storyboard' | 'Compare' | 'Costs' | 'References';
+
+/** The bar that switches between Library, Storyboard, Compare, Costs and References. */
 export class ViewsNav {
   readonly root: Locator;
 
@@ -8,11 +10,11 @@ export class ViewsNav {
     this.root = page.getByRole('navigation', { name: 'Views' });
   }
 
-  item(name: 'Library' | 'Storyboard' | 'Compare' | 'Costs'): Locator {
+  item(name: ViewLabel): Locator {
     return this.root.getByRole('button', { name: new RegExp(`^${name}\\b`) });
   }
 
-  async show(name: 'Library' | 'Storyboard' | 'Compare' | 'Costs'): Promise<void> {
+  async show(name: ViewLabel): Promise<void> {
     await this.item(name).click();
     await expect(this.item(name)).toHaveAttribute('aria-current', 'page');
   }
