@@ -39,23 +39,25 @@ export function resolveTask(db: Db, layout: LibraryLayout, spec: GenerationSpecP
   if (spec.staticMaskRefId) inputs.push(input(refFile(db, layout, spec.staticMaskRefId, 'staticMaskRefId'), 'mask'));
   if (spec.lipSync) inputs.push(input(refFile(db, layout, spec.lipSync.audioRefId, 'lipSync.audioRefId'), 'audio'));
 
-  let parent: ResolvedParent | null = null;
-  if (spec.parentRenderId) {
-    const row = db
-      .prepare(
-        `SELECT r.id, r.provider, a.sha256, a.ext, a.width, a.height, a.duration_ms, j.result_video_id, j.result_url
-         FROM renders r JOIN assets a ON a.id = r.asset_id LEFT JOIN jobs j ON j.id = r.job_id WHERE r.id = ?`,
-      )
-      .get(spec.parentRenderId) as
-      | { id: number; provider: string | null; sha256: string; ext: string; width: number | null; height: number | null;
-          duration_ms: number | null; result_video_id: string | null; result_url: string | null }
-      | undefined;
-    if (!row) throw new ContractError('not_found', `There is no render ${spec.parentRenderId} to edit.`, [{ field: 'parentRenderId', message: 'no such render' }]);
-    parent = {
-      renderId: row.id, path: mediaPath(layout, row.sha256, row.ext), provider: row.provider,
-      providerVideoId: row.result_video_id, providerVideoUrl: row.result_url,
-      width: row.width, height: row.height, durationMs: row.duration_ms,
-    };
-  }
+  const parent = spec.parentRenderId ? resolveParent(db, layout, spec.parentRenderId) : null;
   return { spec, inputs, parent };
+}
+
+/** The render an edit starts from, with the provider's handles for it (the job that made it). */
+export function resolveParent(db: Db, layout: LibraryLayout, renderId: number): ResolvedParent {
+  const row = db
+    .prepare(
+      `SELECT r.id, r.provider, a.sha256, a.ext, a.width, a.height, a.duration_ms, j.result_video_id, j.result_url
+       FROM renders r JOIN assets a ON a.id = r.asset_id LEFT JOIN jobs j ON j.id = r.job_id WHERE r.id = ?`,
+    )
+    .get(renderId) as
+    | { id: number; provider: string | null; sha256: string; ext: string; width: number | null; height: number | null;
+        duration_ms: number | null; result_video_id: string | null; result_url: string | null }
+    | undefined;
+  if (!row) throw new ContractError('not_found', `There is no render ${renderId} to edit.`, [{ field: 'parentRenderId', message: 'no such render' }]);
+  return {
+    renderId: row.id, path: mediaPath(layout, row.sha256, row.ext), provider: row.provider,
+    providerVideoId: row.result_video_id, providerVideoUrl: row.result_url,
+    width: row.width, height: row.height, durationMs: row.duration_ms,
+  };
 }

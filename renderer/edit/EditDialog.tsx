@@ -14,6 +14,7 @@ import { useEstimate } from '../generate/use-estimate.js';
 import { CameraPicker } from './CameraPicker.js';
 import { cameraSpec, type CameraMove } from './camera-move.js';
 import { baseSpec, EDIT_LABELS, extendWarning, modelFor, type EditKind } from './edit-kinds.js';
+import { FacePicker, faceMissing, useFaces } from './FacePicker.js';
 import { MaskPainter, type MaskPainterHandle } from './MaskPainter.js';
 import { MotionBrushEditor, type MotionBrushState } from './MotionBrushEditor.js';
 
@@ -40,6 +41,8 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
   const [aspect, setAspect] = useState<AspectRatio>(() => (ctx.spec?.aspectRatio === '16:9' ? '9:16' : '16:9'));
   const [camera, setCamera] = useState<CameraMove>({ type: 'simple', axis: 'zoom', amount: 5 });
   const [audioRefId, setAudioRefId] = useState<number | null>(null);
+  const [faceId, setFaceId] = useState<string | null>(null);
+  const faces = useFaces(ctx.renderId, kind === 'lip_sync');
   const [motion, setMotion] = useState<MotionBrushState | null>(null);
   const [masked, setMasked] = useState(false);
   const painter = useRef<MaskPainterHandle>(null);
@@ -67,7 +70,7 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
     }
     if (kind === 'lip_sync') {
       if (audioRefId === null) return null;
-      spec.lipSync = { audioRefId };
+      spec.lipSync = { audioRefId, ...(faceId !== null ? { faceId } : {}) };
     }
     return spec;
   }
@@ -84,8 +87,9 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
   const promptMax = model?.promptMax ?? FALLBACK_PROMPT_MAX;
   const paintMissing = kind === 'inpaint' ? (!masked ? 'Paint the area to change.' : null)
     : kind === 'motion_brush' ? (!motion?.ready ? 'Paint each region and draw its path.' : null) : null;
+  const faceProblem = kind === 'lip_sync' ? faceMissing(faces, faceId) : null;
   const overBudget = !!estimate.result?.budget?.wouldExceed;
-  const blocked = !spec || submitting || problems.length > 0 || !!paintMissing || prompt.length > promptMax || estimate.pending;
+  const blocked = !spec || submitting || problems.length > 0 || !!paintMissing || !!faceProblem || prompt.length > promptMax || estimate.pending;
 
   /** Saves what was painted as mask references and puts their ids in the spec. */
   const finalSpec = async (): Promise<GenerationSpecInput> => {
@@ -175,6 +179,7 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
           <img className="frame-preview" src={client.mediaUrl(frame.value.sha256, 'png')} alt="Last frame, the new take’s first frame" />
         )}
         {kind === 'lip_sync' && <AudioPicker value={audioRefId} onChange={setAudioRefId} />}
+        {kind === 'lip_sync' && <FacePicker faces={faces} value={faceId} onChange={setFaceId} />}
         {kind !== 'reroll' && (
           <PromptField
             label={kind === 'extend' ? 'Prompt for the continuation' : 'Prompt'}
@@ -190,6 +195,7 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
         )}
         {spec ? <EstimateSummary estimate={shown} problemsId={problemsId} /> : <p className="muted">Estimate after the inputs are chosen.</p>}
         {paintMissing && frame.value && <p className="gen-note">{paintMissing}</p>}
+        {faceProblem && faces.value && faces.value.faces.length > 1 && <p className="gen-note">{faceProblem}</p>}
         {submitError && (
           <p role="alert" className="error-text">
             Not submitted: {submitError}

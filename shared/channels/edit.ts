@@ -36,6 +36,13 @@ export interface EditContext {
   shotId: number | null;
 }
 
+/** A face Kling found in a clip, for lip sync; its time range tells faces apart. */
+export interface LipSyncFace {
+  faceId: string;
+  startMs: number | null;
+  endMs: number | null;
+}
+
 /** A PNG mask as the painter exports it: raw base64 (no data: prefix), white = the region. */
 const PngBase64 = z.string().min(16).max(28_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be raw base64 (no data: prefix)');
 
@@ -54,6 +61,11 @@ export const editChannels = {
       })
       .strict(),
   ).returns<EditFrame>(),
+  /**
+   * The faces in a Kling take, found by Kling (identify-face: no task, no charge), so a lip sync
+   * on a clip with several can say which one speaks (spec.lipSync.faceId).
+   */
+  'edit.faces': channel(z.object({ renderId: Id }).strict()).returns<{ faces: LipSyncFace[] }>(),
   /** Saves a painted mask; it must be exactly the size of the frame it was painted over. */
   'edit.saveMask': channel(
     z

@@ -249,22 +249,61 @@ test('Use last frame, restyle, outpaint and reroll: each a new job with what it 
   await expect(library.tiles).toHaveCount(5, { timeout: 60_000 });
 });
 
-test('Lip sync: pick an audio file from the library', async ({ page, dailies }) => {
-  test.setTimeout(180_000);
-  const { library, edit, parent } = await withParent(page, dailies);
+/** Imports one generated audio file (a line read) into the library, as the lip sync's voice. */
+async function importAudio(page: Page, dailies: ServedLibrary, name: string): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-audio-'));
   try {
-    await promisify(execFile)(resolveMediaTools().ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=2', path.join(dir, 'line-read.wav')]);
+    await promisify(execFile)(resolveMediaTools().ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=2', path.join(dir, name)]);
     const { importId } = await call<{ importId: string }>(page, dailies, 'import.folder', { path: dir });
     await expect.poll(async () => (await call<{ finishedAt: number | null }>(page, dailies, 'import.get', { importId })).finishedAt, { timeout: 30_000 }).not.toBeNull();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+test('Lip sync: pick an audio file from the library', async ({ page, dailies }) => {
+  test.setTimeout(180_000);
+  const { library, edit, parent } = await withParent(page, dailies);
+  await importAudio(page, dailies, 'line-read.wav');
   const dialog = await edit.open('Lip sync', 'Lip sync');
   await expect(dialog.root.getByLabel('Audio').locator('option:checked')).toHaveText(/line-read/);
+  // Kling finds one face: nothing to choose.
+  await expect(dialog.root).toContainText('One face found (on screen 0.0 s – 5.0 s): it speaks.');
   await dialog.expectEstimate();
   await dialog.submit();
   const sent = await newestCreate(page, dailies);
   expect(sent.endpoint).toBe('advanced-lip-sync');
   await expectChild(library, 2, parent.title, 'lip_sync');
+});
+
+test('Lip sync on a clip with two faces: choose which one speaks; the simulator gets that face', async ({ page, dailies }) => {
+  test.setTimeout(180_000);
+  const { library, edit, parent } = await withParent(page, dailies);
+  await importAudio(page, dailies, 'second-speaker.wav');
+  sim.state.facesPerClip = 2;
+  try {
+    const dialog = await edit.open('Lip sync', 'Lip sync');
+    const faces = dialog.root.getByRole('group', { name: 'Which face speaks' });
+    await expect(faces.getByRole('radio')).toHaveCount(2);
+    await expect(faces).toContainText('Kling found 2 faces in this clip');
+    // Nothing is sent until a face is chosen.
+    await expect(dialog.root).toContainText('Choose which face speaks.');
+    await expect(dialog.submitButton).toBeDisabled();
+    // By keyboard: the first radio takes focus, the arrow moves to the second face (on screen later).
+    await faces.getByRole('radio').first().focus();
+    await page.keyboard.press('ArrowDown');
+    const second = faces.getByRole('radio', { name: /^Face 2/ });
+    await expect(second).toBeChecked();
+    await expect(faces.getByText('on screen 1.7 s – 5.0 s')).toBeVisible();
+    await dialog.expectEstimate();
+    await dialog.submit();
+
+    const sent = await newestCreate(page, dailies);
+    expect(sent.endpoint).toBe('advanced-lip-sync');
+    const [chosen] = sent.body.face_choose as { face_id: string }[];
+    expect(chosen!.face_id).toBe('1');
+    await expectChild(library, 2, parent.title, 'lip_sync');
+  } finally {
+    sim.state.facesPerClip = 1;
+  }
 });

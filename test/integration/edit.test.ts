@@ -9,13 +9,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core.js';
 import type { KlingSimulator } from '../../main/providers/simulator/index.js';
-import type { EditContext, EditFrame } from '../../shared/channels/edit.js';
+import type { EditContext, EditFrame, LipSyncFace } from '../../shared/channels/edit.js';
 import type { RenderDetail } from '../../shared/domain.js';
 import type { GenerationSpecInput } from '../../shared/generation.js';
 import type { EstimateResult, JobDetail } from '../../shared/jobs.js';
 import { mediaPath } from '../../main/store/layout.js';
 import { openJobsCore, settled, startSimulator, textToVideo } from '../helpers/jobs.js';
-import { makeClip, tools } from '../helpers/media.js';
+import { makeAudio, makeClip, tools } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
 import { importFolder } from '../helpers/core.js';
 
@@ -184,5 +184,43 @@ describe('edits as the simulator receives them', () => {
     const { body } = await received(child);
     const config = (body.camera_control as { config: Record<string, number> }).config;
     expect(Object.entries(config).filter(([, v]) => v !== 0)).toEqual([['zoom', 6]]);
+  });
+});
+
+describe('lip sync on a clip with several faces', () => {
+  it('lists the faces Kling finds (no task, no charge) and sends the one chosen', async () => {
+    sim.state.facesPerClip = 2;
+    try {
+      const tasksBefore = sim.state.tasks.size;
+      const { faces } = (await core.dispatch('edit.faces', { renderId: parent.renderId })) as { faces: LipSyncFace[] };
+      expect(faces.map((f) => f.faceId)).toEqual(['0', '1']);
+      expect(faces[0]!.startMs).toBe(0);
+      expect(faces[1]!.startMs).toBeGreaterThan(0);
+      expect(sim.state.tasks.size).toBe(tasksBefore);
+
+      const audioDir = path.join(dir.path, 'voice');
+      makeAudio(path.join(audioDir, 'second-speaker.wav'), 1);
+      const { summary } = await importFolder(core, audioDir);
+      expect(summary.imported).toBe(1);
+      const audioRefId = (core.db.prepare("SELECT id FROM refs WHERE title = 'second-speaker.wav'").get() as { id: number }).id;
+      const child = await submit({
+        accountId: 'demo', model: 'kling-v1-6', taskType: 'lip_sync', durationS: 5, prompt: '', parentRenderId: parent.renderId,
+        lipSync: { audioRefId, faceId: '1' },
+      });
+      const { endpoint, body } = await received(child);
+      expect(endpoint).toBe('advanced-lip-sync');
+      const [chosen] = body.face_choose as { face_id: string; sound_insert_time: number }[];
+      expect(chosen).toMatchObject({ face_id: '1', sound_insert_time: faces[1]!.startMs });
+    } finally {
+      sim.state.facesPerClip = 1;
+    }
+  });
+
+  it('refuses an imported take: only a Kling take has faces Kling can find', async () => {
+    const clipDir = path.join(dir.path, 'imported-for-faces');
+    makeClip(path.join(clipDir, 'interview.mp4'));
+    await importFolder(core, clipDir);
+    const renderId = (core.db.prepare("SELECT id FROM renders WHERE title = 'interview.mp4'").get() as { id: number }).id;
+    await expect(core.dispatch('edit.faces', { renderId })).rejects.toMatchObject({ code: 'validation', issues: [{ field: 'renderId' }] });
   });
 });

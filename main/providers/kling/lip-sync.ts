@@ -2,7 +2,7 @@
 // while on Kling's side), then advanced-lip-sync creates the task for one face. identify-face
 // creates no task and costs nothing, so running it again after a crash is harmless; only the
 // second call carries our idempotency key.
-import type { AdapterContext, HttpCall, HttpResult, ResolvedTask } from '../types.js';
+import type { AdapterContext, HttpCall, HttpResult, ResolvedParent, ResolvedTask } from '../types.js';
 import { KLING_PATHS } from './endpoints.js';
 import { classifyKling, KlingCallError } from './errors.js';
 import { isObject, readEnvelope, str } from './envelope.js';
@@ -20,9 +20,11 @@ export interface IdentifiedFaces {
   faces: KlingFace[];
 }
 
-/** Prefer Kling's own video id (no re-download on their side); fall back to the result URL. */
-export function identifyFaceCall(task: ResolvedTask): HttpCall {
-  const parent = task.parent;
+/**
+ * Prefer Kling's own video id (no re-download on their side); fall back to the result URL. Also
+ * sent on its own (edit.faces) so the user can choose the face before submitting.
+ */
+export function identifyFaceCall(parent: ResolvedParent | null): HttpCall {
   if (parent?.provider === 'kling' && parent.providerVideoId) {
     return { method: 'POST', path: KLING_PATHS.identifyFace, json: { video_id: parent.providerVideoId } };
   }
@@ -69,7 +71,7 @@ export async function buildLipSyncCall(task: ResolvedTask, idempotencyKey: strin
   const audio = inputById(task, lip.audioRefId);
   if (!audio) throw invalid('lipSync.audioRefId', `audio reference ${lip.audioRefId} is not resolved`);
 
-  const { sessionId, faces } = parseIdentifyFace(await ctx.send(identifyFaceCall(task)));
+  const { sessionId, faces } = parseIdentifyFace(await ctx.send(identifyFaceCall(task.parent)));
   const face = chooseFace(faces, lip.faceId);
 
   const choice: Record<string, unknown> = {

@@ -52,6 +52,8 @@ export interface SimulatorOptions extends SimulatorOptionsBase {
   /** Only these providers (default: every registered one). */
   providers?: readonly SimProvider[];
   log?: (line: string) => void;
+  /** Faces Kling's identify-face finds in every clip (default 1); more makes lip sync ask which one speaks. */
+  facesPerClip?: number;
 }
 /** Kept for the Kling-era callers: the simulator's options. */
 export type KlingSimulatorOptions = SimulatorOptions;
@@ -91,6 +93,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     concurrency: opts.concurrency ?? Number.MAX_SAFE_INTEGER,
   });
   if (opts.seed !== undefined) state.faults.seed(opts.seed);
+  if (opts.facesPerClip !== undefined) state.facesPerClip = opts.facesPerClip;
   let port = 0;
   const rootUrl = () => `http://127.0.0.1:${port}`;
 

@@ -124,6 +124,8 @@ export class SimulatorState {
   lastAccountCostsAt = 0;
   /** Result-link lifetime per provider other than Kling (Kling's is timing.resultTtlMs). */
   readonly resultTtlByProvider = new Map<string, number>();
+  /** How many faces Kling's identify-face finds in any clip (a clip with several speakers when > 1). */
+  facesPerClip = 1;
 
   constructor(initialCredits: number, timing: Timing) {
     this.balance = initialCredits;

@@ -20,11 +20,16 @@ export async function identifyFace(body: p.Body, ctx: LipSyncContext) {
   if (!videoId === !videoUrl) throw badParam('video_id', 'send exactly one of video_id and video_url');
   if (videoUrl) parseUrl('video_url', videoUrl);
   const video = await ctx.resolveVideo(videoId ? { videoId } : { url: videoUrl! });
+  // The first face is on screen for the whole clip; each further one (state.facesPerClip) comes in
+  // later, so their time ranges tell them apart as Kling's do. Ids are stable for a clip.
+  const endMs = Math.round(video.durationS * 1000);
+  const count = Math.max(0, Math.floor(ctx.state.facesPerClip));
   const session: FaceSession = {
     sessionId: randomUUID(),
     video,
-    // One face for the whole clip: enough for a client to exercise the flow.
-    faces: [{ face_id: '0', face_image: video.url, start_time: 0, end_time: Math.round(video.durationS * 1000) }],
+    faces: Array.from({ length: count }, (_, i) => ({
+      face_id: String(i), face_image: video.url, start_time: Math.round((endMs * i) / (count + 1)), end_time: endMs,
+    })),
   };
   ctx.state.faceSessions.set(session.sessionId, session);
   return { session_id: session.sessionId, final_unit_deduction: '0', face_data: session.faces };
