@@ -8,7 +8,7 @@ import { classifySora, soraRetryAfterMs } from '../../main/providers/sora/errors
 import { parseSoraVideo } from '../../main/providers/sora/responses.js';
 import { classifyLuma } from '../../main/providers/luma/errors.js';
 import { parseLumaGeneration } from '../../main/providers/luma/responses.js';
-import { durationMs } from '../../main/providers/common/json.js';
+import { durationMs } from '../../main/providers/wire/json.js';
 import { veoAdapter } from '../../main/providers/veo/index.js';
 import { soraAdapter } from '../../main/providers/sora/index.js';
 import { lumaAdapter } from '../../main/providers/luma/index.js';

@@ -1,17 +1,15 @@
 // Every Kling answer is wrapped as {code, message, request_id, data}. Reading it defensively
-// in one place lets the rest of the adapter assume a well-formed envelope.
+// in one place lets the rest of the adapter assume a well-formed envelope. The field readers
+// are the ones every adapter shares (../wire/json).
+import { isObject } from '../wire/json.js';
+
+export { isObject, num, str, type JsonObject } from '../wire/json.js';
 
 export interface KlingEnvelope {
   code: number;
   message: string;
   requestId: string | null;
   data: unknown;
-}
-
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Kling sends numbers, but a string "1302" from a proxy or an older gateway means the same. */
@@ -32,20 +30,4 @@ export function readEnvelope(json: unknown): KlingEnvelope | null {
     requestId: typeof json.request_id === 'string' ? json.request_id : null,
     data: json.data,
   };
-}
-
-export function str(v: unknown): string | null {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return null;
-}
-
-/** Kling reports numbers as strings ("5.1", "2.5"); both forms are accepted. */
-export function num(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
 }

@@ -4,6 +4,8 @@
 // must never be retried).
 import type { ErrorKind, HttpResult, ProviderError } from '../types.js';
 import { readEnvelope } from './envelope.js';
+import { kindForStatus, withRetryAfter } from '../wire/errors.js';
+import { snippet } from '../wire/json.js';
 
 interface CodeRange {
   from: number;
@@ -30,36 +32,6 @@ export function kindForCode(code: number): CodeRange | null {
   return KLING_ERROR_CODES.find((r) => code >= r.from && code <= r.to) ?? null;
 }
 
-/** For answers without a known Kling code (a proxy's HTML page, an undocumented code). */
-function kindForStatus(status: number): ErrorKind {
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 404) return 'not_found';
-  if (status === 429) return 'load';
-  if (status >= 500) return 'server';
-  if (status >= 400) return 'invalid';
-  return 'server';
-}
-
-function header(headers: Record<string, string>, name: string): string | undefined {
-  const want = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === want) return v;
-  return undefined;
-}
-
-/** Retry-After as seconds or an HTTP date. Kling documents none; honour it if a gateway sends one. */
-export function retryAfterMs(headers: Record<string, string>, nowMs: number = Date.now()): number | undefined {
-  const v = header(headers, 'retry-after')?.trim();
-  if (!v) return undefined;
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-
-function withRetry(err: ProviderError, headers: Record<string, string>): ProviderError {
-  const ms = retryAfterMs(headers);
-  return ms === undefined ? err : { ...err, retryAfterMs: ms };
-}
-
 export function classifyKling(result: HttpResult): ProviderError | null {
   const env = readEnvelope(result.json);
   const ok2xx = result.status >= 200 && result.status < 300;
@@ -67,13 +39,13 @@ export function classifyKling(result: HttpResult): ProviderError | null {
   if (!env) {
     // A 2xx we cannot read is Kling (or a gateway) misbehaving, not our request being wrong.
     const kind = ok2xx ? 'server' : kindForStatus(result.status);
-    const snippet = result.text.slice(0, 200).replace(/\s+/g, ' ').trim();
-    return withRetry(
+    const said = snippet(result.text);
+    return withRetryAfter(
       {
         kind,
         code: String(result.status),
         httpStatus: result.status,
-        message: `Kling answered HTTP ${result.status} with a body that is not its JSON envelope${snippet ? `: ${snippet}` : ''}`,
+        message: `Kling answered HTTP ${result.status} with a body that is not its JSON envelope${said ? `: ${said}` : ''}`,
       },
       result.headers,
     );
@@ -96,7 +68,7 @@ export function classifyKling(result: HttpResult): ProviderError | null {
   const parts = [known?.why ?? `Kling error ${env.code}`];
   if (env.message) parts.push(`Kling says: ${env.message}`);
   if (env.requestId) parts.push(`request ${env.requestId}`);
-  return withRetry(
+  return withRetryAfter(
     { kind, code: String(env.code), httpStatus: result.status, message: parts.join(' — ') },
     result.headers,
   );
@@ -104,14 +76,7 @@ export function classifyKling(result: HttpResult): ProviderError | null {
 
 /**
  * Thrown by the adapter when it cannot build or read a call (a failed identify-face step, a
- * malformed answer). Carries the classified error so the engine can treat it like any other.
+ * malformed answer): the shared ProviderCallError, under the name the Kling code and its callers
+ * have always used.
  */
-export class KlingCallError extends Error {
-  readonly providerError: ProviderError;
-
-  constructor(providerError: ProviderError) {
-    super(providerError.message);
-    this.name = 'KlingCallError';
-    this.providerError = providerError;
-  }
-}
+export { ProviderCallError as KlingCallError } from '../wire/errors.js';

@@ -2,7 +2,7 @@
 // is well-formed; a task object that still lacks its id is a malformed answer (server).
 import type { HttpResult, ProviderError, RemoteState, RemoteTask, RemoteVideo } from '../types.js';
 import { isObject, num, readEnvelope, str, type JsonObject } from './envelope.js';
-import { KlingCallError } from './errors.js';
+import { malformed as malformedAnswer } from '../wire/errors.js';
 
 const STATES: Record<string, RemoteState> = {
   submitted: 'submitted',
@@ -18,9 +18,7 @@ export function isSafetyMessage(msg: string | null): boolean {
   return msg !== null && SAFETY_WORDS.test(msg);
 }
 
-function malformed(result: HttpResult, why: string): KlingCallError {
-  return new KlingCallError({ kind: 'server', code: String(result.status), httpStatus: result.status, message: `Kling answer malformed: ${why}` });
-}
+const malformed = (result: HttpResult, why: string) => malformedAnswer('Kling', result.status, why);
 
 function videos(taskResult: unknown): RemoteVideo[] {
   if (!isObject(taskResult) || !Array.isArray(taskResult.videos)) return [];

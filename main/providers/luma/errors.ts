@@ -2,7 +2,8 @@
 // 422). A 429 waits (Retry-After); "insufficient credits" is money; a moderation refusal is a
 // rejection; a generation that ends `failed` says why in `failure_reason`.
 import type { ErrorKind, HttpResult, ProviderError } from '../types.js';
-import { isObject, kindForStatus, retryAfterMs, snippet, str } from '../common/json.js';
+import { isObject, snippet, str } from '../wire/json.js';
+import { kindForStatus, retryAfterMs } from '../wire/errors.js';
 
 const SAFETY = /moderation|not allowed|safety|inappropriate|policy/i;
 const MONEY = /insufficient (credits|balance|funds)|out of credits|payment required|billing/i;

@@ -3,7 +3,7 @@
 // reports the balance.
 import type { ProviderAdapter } from '../types.js';
 import { estimateLumaCredits } from '../../../shared/pricing/luma.js';
-import { ProviderCallError } from '../common/json.js';
+import { ProviderCallError } from '../wire/errors.js';
 import { LUMA_MODELS } from './capabilities.js';
 import { classifyLuma } from './errors.js';
 import { buildLumaCreate, validateLuma } from './requests.js';

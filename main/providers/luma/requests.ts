@@ -1,7 +1,7 @@
 // Luma's create request: POST /generations with the prompt, model, aspect ratio, resolution
 // and duration ("5s"); an extension names the Luma generation to continue as keyframe frame0.
 import type { HttpCall, ResolvedTask, ValidationProblem } from '../types.js';
-import { commonProblems, modelProblems } from '../common/validate.js';
+import { commonProblems, modelProblems } from '../wire/validate.js';
 import { LUMA_MODELS } from './capabilities.js';
 
 const LABEL = 'Luma';

@@ -2,7 +2,8 @@
 // `failure_reason`, and `assets.video` when done. The generation id is also what an extension
 // refers to, so it is the video's id.
 import type { HttpResult, RemoteState, RemoteTask } from '../types.js';
-import { isObject, malformed, num, str } from '../common/json.js';
+import { isObject, num, str } from '../wire/json.js';
+import { malformed } from '../wire/errors.js';
 import { generationFailure } from './errors.js';
 
 const STATES: Record<string, RemoteState> = { queued: 'submitted', dreaming: 'running', completed: 'succeeded', failed: 'failed' };

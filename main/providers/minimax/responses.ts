@@ -3,7 +3,7 @@
 // right when the task succeeds and downloads at once.
 import type { HttpResult, RemoteState, RemoteTask, RemoteVideo } from '../types.js';
 import { isObject, str } from '../wire/json.js';
-import { ProviderCallError } from '../wire/errors.js';
+import { malformed } from '../wire/errors.js';
 import { MINIMAX_PATHS } from './capabilities.js';
 
 const STATES: Record<string, RemoteState> = {
@@ -14,17 +14,13 @@ const STATES: Record<string, RemoteState> = {
   Fail: 'failed',
 };
 
-function malformed(result: HttpResult, why: string): ProviderCallError {
-  return new ProviderCallError({ kind: 'server', code: String(result.status), httpStatus: result.status, message: `MiniMax answer malformed: ${why}` });
-}
-
 function base(providerTaskId: string, state: RemoteState): RemoteTask {
   return { providerTaskId, state, progress: null, message: null, idempotencyKey: null, videos: [], actualCredits: null, failure: null };
 }
 
 export function parseMinimaxCreate(result: HttpResult): RemoteTask {
   const id = isObject(result.json) ? str(result.json.task_id) : null;
-  if (!id) throw malformed(result, 'task_id missing');
+  if (!id) throw malformed('MiniMax', result.status, 'task_id missing');
   return base(id, 'submitted');
 }
 
@@ -33,17 +29,17 @@ export function retrieveCall(fileId: string) {
 }
 
 export function parseMinimaxQuery(result: HttpResult): RemoteTask {
-  if (!isObject(result.json)) throw malformed(result, 'not a JSON object');
+  if (!isObject(result.json)) throw malformed('MiniMax', result.status, 'not a JSON object');
   const data = result.json;
   const id = str(data.task_id);
-  if (!id) throw malformed(result, 'task_id missing');
+  if (!id) throw malformed('MiniMax', result.status, 'task_id missing');
   const status = str(data.status) ?? '';
   const state = STATES[status];
-  if (!state) throw malformed(result, `unknown status "${status}"`);
+  if (!state) throw malformed('MiniMax', result.status, `unknown status "${status}"`);
   const task = base(id, state);
   if (state === 'succeeded') {
     const fileId = str(data.file_id);
-    if (!fileId) throw malformed(result, 'a successful task without file_id');
+    if (!fileId) throw malformed('MiniMax', result.status, 'a successful task without file_id');
     task.resultCall = retrieveCall(fileId);
   }
   if (state === 'failed') {
@@ -58,6 +54,6 @@ export function parseMinimaxResult(result: HttpResult): RemoteVideo[] {
   const file = isObject(result.json) && isObject(result.json.file) ? result.json.file : null;
   const url = file ? str(file.download_url) : null;
   const id = file ? str(file.file_id) : null;
-  if (!file || !url || !id) throw malformed(result, 'file.download_url or file.file_id missing');
+  if (!file || !url || !id) throw malformed('MiniMax', result.status, 'file.download_url or file.file_id missing');
   return [{ id, url, durationS: null }];
 }

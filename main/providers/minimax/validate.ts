@@ -1,6 +1,7 @@
 // MiniMax's documented limits, checked before anything is sent.
 import type { ResolvedTask, ValidationProblem } from '../types.js';
-import { checkAgainstModel, inputsWithRole } from '../wire/inputs.js';
+import { checkAgainstModel } from '../wire/validate.js';
+import { inputsWithRole } from '../wire/inputs.js';
 import { findMinimaxModel } from './capabilities.js';
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;

@@ -4,7 +4,7 @@
 // failure, and otherwise the video is in the answer at response_url (fetched as resultCall).
 import type { HttpResult, ProviderError, RemoteState, RemoteTask, RemoteVideo } from '../types.js';
 import { isObject, num, str } from '../wire/json.js';
-import { ProviderCallError } from '../wire/errors.js';
+import { malformed } from '../wire/errors.js';
 import { requestPath } from './capabilities.js';
 
 const STATES: Record<string, RemoteState> = {
@@ -12,10 +12,6 @@ const STATES: Record<string, RemoteState> = {
   IN_PROGRESS: 'running',
   COMPLETED: 'succeeded',
 };
-
-function malformed(result: HttpResult, why: string): ProviderCallError {
-  return new ProviderCallError({ kind: 'server', code: String(result.status), httpStatus: result.status, message: `fal answer malformed: ${why}` });
-}
 
 function base(id: string, state: RemoteState, position: number | null): RemoteTask {
   return {
@@ -27,16 +23,16 @@ function base(id: string, state: RemoteState, position: number | null): RemoteTa
 
 export function parseFalSubmit(result: HttpResult): RemoteTask {
   const id = isObject(result.json) ? str(result.json.request_id) : null;
-  if (!id || !isObject(result.json)) throw malformed(result, 'request_id missing');
+  if (!id || !isObject(result.json)) throw malformed('fal', result.status, 'request_id missing');
   return base(id, 'submitted', num(result.json.queue_position));
 }
 
 /** The status endpoint does not repeat the request id; the caller knows it from the path. */
 export function parseFalStatus(result: HttpResult, requestId: string): RemoteTask {
-  if (!isObject(result.json)) throw malformed(result, 'not a JSON object');
+  if (!isObject(result.json)) throw malformed('fal', result.status, 'not a JSON object');
   const status = str(result.json.status) ?? '';
   const state = STATES[status];
-  if (!state) throw malformed(result, `unknown status "${status}"`);
+  if (!state) throw malformed('fal', result.status, `unknown status "${status}"`);
   const task = base(requestId, state, state === 'submitted' ? num(result.json.queue_position) : null);
   const error = str(result.json.error);
   if (state === 'succeeded' && error) {
@@ -54,6 +50,6 @@ export function parseFalStatus(result: HttpResult, requestId: string): RemoteTas
 export function parseFalResult(result: HttpResult, remote: RemoteTask): RemoteVideo[] {
   const video = isObject(result.json) && isObject(result.json.video) ? result.json.video : null;
   const url = video ? str(video.url) : null;
-  if (!url) throw malformed(result, 'video.url missing');
+  if (!url) throw malformed('fal', result.status, 'video.url missing');
   return [{ id: remote.providerTaskId, url, durationS: null }];
 }

@@ -1,6 +1,7 @@
 // Pika-on-fal limits, checked before anything is sent.
 import type { ResolvedTask, ValidationProblem } from '../types.js';
-import { checkAgainstModel, inputsWithRole, isImage } from '../wire/inputs.js';
+import { checkAgainstModel } from '../wire/validate.js';
+import { inputsWithRole, isImage } from '../wire/inputs.js';
 import { findPikaModel } from './capabilities.js';
 
 /** Pikascenes combines up to this many ingredient images. */

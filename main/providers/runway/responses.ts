@@ -4,7 +4,7 @@
 // 'submitted' and the engine keeps polling.
 import type { HttpResult, ProviderError, RemoteState, RemoteTask } from '../types.js';
 import { isObject, num, str, type JsonObject } from '../wire/json.js';
-import { ProviderCallError } from '../wire/errors.js';
+import { malformed } from '../wire/errors.js';
 import { kindForFailureCode } from './errors.js';
 
 const STATES: Record<string, RemoteState> = {
@@ -15,10 +15,6 @@ const STATES: Record<string, RemoteState> = {
   FAILED: 'failed',
   CANCELLED: 'failed',
 };
-
-function malformed(result: HttpResult, why: string): ProviderCallError {
-  return new ProviderCallError({ kind: 'server', code: String(result.status), httpStatus: result.status, message: `Runway answer malformed: ${why}` });
-}
 
 function failureOf(data: JsonObject, status: string, httpStatus: number): ProviderError {
   if (status === 'CANCELLED') return { kind: 'invalid', code: 'CANCELLED', httpStatus, message: 'The task was cancelled at Runway' };
@@ -32,17 +28,17 @@ function failureOf(data: JsonObject, status: string, httpStatus: number): Provid
 }
 
 function task(result: HttpResult): RemoteTask {
-  if (!isObject(result.json)) throw malformed(result, 'not a JSON object');
+  if (!isObject(result.json)) throw malformed('Runway', result.status, 'not a JSON object');
   const data = result.json;
   const id = str(data.id);
-  if (!id) throw malformed(result, 'id missing');
+  if (!id) throw malformed('Runway', result.status, 'id missing');
   const status = str(data.status);
   if (status === null) {
     // The create answer is just {id}: the task exists and waits.
     return { providerTaskId: id, state: 'submitted', progress: null, message: null, idempotencyKey: null, videos: [], actualCredits: null, failure: null };
   }
   const state = STATES[status];
-  if (!state) throw malformed(result, `unknown status "${status}"`);
+  if (!state) throw malformed('Runway', result.status, `unknown status "${status}"`);
   const outputs = Array.isArray(data.output) ? data.output.map(str).filter((u): u is string => !!u) : [];
   return {
     providerTaskId: id,

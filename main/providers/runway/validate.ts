@@ -1,6 +1,7 @@
 // Runway's documented limits, checked before anything is sent.
 import type { ResolvedTask, ValidationProblem } from '../types.js';
-import { checkAgainstModel, inputsWithRole, isImage } from '../wire/inputs.js';
+import { checkAgainstModel } from '../wire/validate.js';
+import { inputsWithRole, isImage } from '../wire/inputs.js';
 import { findRunwayModel } from './capabilities.js';
 
 /** Runway takes inline images up to 5 MB (as data URIs) and videos up to 16 MB. */

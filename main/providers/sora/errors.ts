@@ -2,7 +2,8 @@
 // rate limit (wait: Retry-After, or the x-ratelimit-reset-* header) unless its code is
 // insufficient_quota, which is money and never retried; moderation_blocked is a rejection.
 import type { ErrorKind, HttpResult, ProviderError } from '../types.js';
-import { durationMs, header, isObject, kindForStatus, retryAfterMs, snippet, str } from '../common/json.js';
+import { durationMs, isObject, snippet, str } from '../wire/json.js';
+import { header, kindForStatus, retryAfterMs } from '../wire/errors.js';
 
 const SAFETY = /moderation|safety|content policy|guardrail/i;
 

@@ -5,7 +5,7 @@
 // about an hour: the engine downloads as soon as the video completes.
 import type { DownloadRequest, ProviderAdapter } from '../types.js';
 import { estimateSoraCredits } from '../../../shared/pricing/sora.js';
-import { ProviderCallError } from '../common/json.js';
+import { ProviderCallError } from '../wire/errors.js';
 import { joinUrl } from '../url.js';
 import { SORA_MODELS, SORA_SHUTDOWN, soraSize } from './capabilities.js';
 import { classifySora } from './errors.js';

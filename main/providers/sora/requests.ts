@@ -2,7 +2,7 @@
 // (`input_reference`, which must match `size` exactly) goes with it; POST
 // /v1/videos/{id}/remix {prompt} for a new take on a Sora video.
 import type { AdapterContext, HttpCall, ResolvedTask, ValidationProblem } from '../types.js';
-import { commonProblems, imageInputProblem, modelProblems, refsInRole } from '../common/validate.js';
+import { commonProblems, imageInputProblem, modelProblems, refsInRole } from '../wire/validate.js';
 import { SORA_MODELS, soraSize } from './capabilities.js';
 
 const LABEL = 'Sora 2';

@@ -2,7 +2,8 @@
 // queued | in_progress | completed | failed, `progress` in percent. The bytes come from
 // GET /v1/videos/{id}/content with the API key, kept about an hour (`expires_at`).
 import type { HttpResult, RemoteState, RemoteTask } from '../types.js';
-import { isObject, malformed, num, str } from '../common/json.js';
+import { isObject, num, str } from '../wire/json.js';
+import { malformed } from '../wire/errors.js';
 import { videoFailure } from './errors.js';
 
 const STATES: Record<string, RemoteState> = { queued: 'submitted', in_progress: 'running', completed: 'succeeded', failed: 'failed' };

@@ -3,7 +3,8 @@
 // RESOURCE_EXHAUSTED is load (wait the body's RetryInfo.retryDelay, e.g. "38s"), never money;
 // FAILED_PRECONDITION about billing is money; a key Google does not accept is auth.
 import type { ErrorKind, HttpResult, ProviderError } from '../types.js';
-import { durationMs, isObject, kindForStatus, num, retryAfterMs, snippet, str } from '../common/json.js';
+import { durationMs, isObject, num, snippet, str } from '../wire/json.js';
+import { kindForStatus, retryAfterMs } from '../wire/errors.js';
 
 const SAFETY_WORDS = /safety|usage guidelines|responsible ai|blocked|prohibited|policy/i;
 

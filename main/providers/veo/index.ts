@@ -4,7 +4,7 @@
 // ledger books the estimate), and its file URIs need the API key to download.
 import type { DownloadRequest, ProviderAdapter } from '../types.js';
 import { estimateVeoCredits } from '../../../shared/pricing/veo.js';
-import { ProviderCallError } from '../common/json.js';
+import { ProviderCallError } from '../wire/errors.js';
 import { VEO_MODELS } from './capabilities.js';
 import { classifyVeo } from './errors.js';
 import { buildVeoCreate, validateVeo } from './requests.js';

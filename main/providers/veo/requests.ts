@@ -3,7 +3,7 @@
 // Veo video to extend (`video`, by the file URI Veo gave it), or up to 3 `referenceImages`.
 // Images go inline as {bytesBase64Encoded, mimeType}.
 import type { AdapterContext, HttpCall, ResolvedInput, ResolvedTask, ValidationProblem } from '../types.js';
-import { commonProblems, imageInputProblem, modelProblems, refsInRole } from '../common/validate.js';
+import { commonProblems, imageInputProblem, modelProblems, refsInRole } from '../wire/validate.js';
 import { findVeoModel, VEO_LONG_ONLY_S, VEO_MAX_REFERENCE_IMAGES, VEO_MODELS } from './capabilities.js';
 
 const LABEL = 'Veo';

@@ -4,7 +4,8 @@
 // download with the API key. Safety filtering finishes WITHOUT an error: the response lists
 // `raiMediaFilteredCount` / `raiMediaFilteredReasons` and no samples.
 import type { HttpResult, RemoteTask, RemoteVideo } from '../types.js';
-import { isObject, malformed, num, str } from '../common/json.js';
+import { isObject, num, str } from '../wire/json.js';
+import { malformed } from '../wire/errors.js';
 import { operationFailure } from './errors.js';
 
 /** The file id in a Veo file URI (…/v1beta/files/<id>:download?alt=media), else the URI itself. */

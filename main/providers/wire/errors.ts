@@ -19,8 +19,13 @@ export function header(headers: Record<string, string>, name: string): string | 
   return undefined;
 }
 
-/** Retry-After as seconds or an HTTP date, when a provider or its gateway sends one. */
+/**
+ * How long to wait, from OpenAI's retry-after-ms or Retry-After (seconds or an HTTP date),
+ * whichever a provider or its gateway sends; undefined when neither is readable.
+ */
 export function retryAfterMs(headers: Record<string, string>, nowMs: number = Date.now()): number | undefined {
+  const ms = header(headers, 'retry-after-ms')?.trim();
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Math.round(Number(ms));
   const v = header(headers, 'retry-after')?.trim();
   if (!v) return undefined;
   if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
@@ -45,6 +50,11 @@ export class ProviderCallError extends Error {
     this.name = 'ProviderCallError';
     this.providerError = providerError;
   }
+}
+
+/** An answer that parsed but lacks what the provider documents: the provider misbehaved, retry. */
+export function malformed(provider: string, status: number, why: string): ProviderCallError {
+  return new ProviderCallError({ kind: 'server', code: String(status), httpStatus: status, message: `${provider} answer malformed: ${why}` });
 }
 
 /** The adapter's validation problems as a refusal, so a bad task never reaches (and bills) a provider. */

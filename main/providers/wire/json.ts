@@ -26,3 +26,19 @@ export function num(v: unknown): number | null {
 export function snippet(text: string): string {
   return text.slice(0, 200).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A duration as Google ("38s", "1.5s") and OpenAI ("6m0s", "1s", "250ms", "1h2m3s") write
+ * them, in milliseconds; undefined when it is neither.
+ */
+export function durationMs(v: string | undefined | null): number | undefined {
+  if (!v) return undefined;
+  const text = v.trim();
+  if (!/^(\d+(\.\d+)?(h|ms|m|s))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s)/g)) {
+    const factor = unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : unit === 's' ? 1000 : 1;
+    total += Number(n) * factor;
+  }
+  return Math.round(total);
+}

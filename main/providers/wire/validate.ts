@@ -2,6 +2,8 @@
 // a known model that does this task, a duration, aspect ratio and mode it offers, a prompt it
 // accepts, and none of the spec fields that only some providers have (camera, motion brush,
 // lip sync, elements, cfg scale). Each problem names the spec field and says what to change.
+// Two forms: modelProblems + commonProblems (Veo, Sora, Luma: detailed, each with a way out)
+// and checkAgainstModel (Runway, MiniMax, fal: one call for a table that is the whole truth).
 import type { ModelCapabilities, ResolvedInput, ResolvedTask, ValidationProblem } from '../types.js';
 
 const words = (t: string) => t.replace(/_/g, ' ');
@@ -75,5 +77,30 @@ export function refsInRole(task: ResolvedTask, roles: readonly string[]): { inpu
     const input = task.inputs.find((i) => i.refId === r.refId);
     if (input) out.push({ input, index });
   });
+  return out;
+}
+
+/** Problems common to providers whose capability table is the whole truth about a model. */
+export function checkAgainstModel(
+  task: ResolvedTask,
+  model: { label: string; taskTypes: readonly string[]; durationsS: readonly number[]; aspectRatios: readonly string[]; sound: boolean; promptMax: number; resolutions?: readonly string[] } | undefined,
+  providerLabel: string,
+): { field: string; message: string }[] {
+  const { spec } = task;
+  if (!model) return [{ field: 'model', message: `${providerLabel} has no model "${spec.model}"` }];
+  const out: { field: string; message: string }[] = [];
+  if (!model.taskTypes.includes(spec.taskType)) out.push({ field: 'taskType', message: `${model.label} does not do ${spec.taskType.replace(/_/g, ' ')}` });
+  if (!model.durationsS.includes(spec.durationS)) out.push({ field: 'durationS', message: `${model.label} renders ${model.durationsS.join(' or ')} s only` });
+  if (spec.aspectRatio && !model.aspectRatios.includes(spec.aspectRatio)) out.push({ field: 'aspectRatio', message: `${model.label} renders ${model.aspectRatios.join(', ')} only` });
+  if (spec.sound && !model.sound) out.push({ field: 'sound', message: `${model.label} makes silent clips` });
+  if (spec.prompt.length > model.promptMax) out.push({ field: 'prompt', message: `at most ${model.promptMax} characters for ${model.label} (now ${spec.prompt.length})` });
+  if (spec.resolution !== undefined) {
+    const allowed = model.resolutions ?? [];
+    if (!allowed.includes(spec.resolution)) out.push({ field: 'resolution', message: allowed.length ? `${model.label} renders ${allowed.join(' or ')} only` : `${model.label} has no resolution choice` });
+  }
+  if (spec.camera) out.push({ field: 'camera', message: `${providerLabel} has no camera control; describe the move in the prompt` });
+  if (spec.motion?.length || spec.staticMaskRefId !== undefined) out.push({ field: 'motion', message: `${providerLabel} has no motion brush` });
+  if (spec.elementIds?.length) out.push({ field: 'elementIds', message: `elements are Kling's; ${providerLabel} cannot use them` });
+  if (spec.mode === 'pro') out.push({ field: 'mode', message: `${providerLabel} has no professional mode` });
   return out;
 }
