@@ -378,7 +378,8 @@ export class FolderWatcher {
     }
     if (o.missingNow) a.missing.push(...o.missingNow);
     if (o.foundAgain) a.found.push(...o.foundAgain);
-    if (o.status !== 'duplicate' || o.moved) if (a.names.length < 5) a.names.push(path.basename(o.path));
+    // The notice names what arrived; a failure is told under its problems, with the reason.
+    if (o.status === 'imported' || o.moved) if (a.names.length < 5) a.names.push(path.basename(o.path));
     this.arrivalsSoon();
   }
 

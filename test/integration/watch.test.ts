@@ -75,6 +75,29 @@ describe('watched folders: files arriving', () => {
     expect(arrived.reduce((n, e) => n + (e.type === 'watch.arrived' ? e.imported : 0), 0)).toBe(1);
   });
 
+  it('a copy that stalls past the stability window is reported as failed, then imported once it completes', async () => {
+    await watchFolder();
+    const bytes = readFileSync(clip('stalled.mp4'));
+    const dest = path.join(src.path, 'stalled.mp4');
+    // A network copy that stops for longer than the window: the prefix looks finished and is tried.
+    writeFileSync(dest, bytes.subarray(0, 64));
+    const failed = await waitFor('the stalled prefix to be reported', () =>
+      events.find((e): e is Extract<CoreEvent, { type: 'watch.arrived' }> => e.type === 'watch.arrived' && e.failed > 0));
+    expect(renders()).toBe(0);
+    // The notice lists what arrived by name; a failure is told once, with its reason, under Problems.
+    expect(failed.names).toEqual([]);
+    expect(failed.errors.map((e) => path.basename(e.path))).toEqual(['stalled.mp4']);
+
+    appendFileSync(dest, bytes.subarray(64));
+    await waitFor('the completed copy to become a take', () => renders() === 1);
+    await settled();
+    expect(renders()).toBe(1);
+    expect(asset(sha256(dest))).toBeDefined();
+    const arrived = events.filter((e): e is Extract<CoreEvent, { type: 'watch.arrived' }> => e.type === 'watch.arrived');
+    expect(arrived.reduce((n, e) => n + e.imported, 0)).toBe(1);
+    expect(arrived.flatMap((e) => e.names)).toEqual(['stalled.mp4']);
+  });
+
   it('ignores .crdownload / .part / .download files and imports each once renamed', async () => {
     await watchFolder();
     for (const [i, suffix] of ['.crdownload', '.part', '.download'].entries()) {
