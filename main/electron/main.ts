@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
 import { APP_SCHEME, IPC, MEDIA_SCHEME } from '../../shared/bridge.js';
 import type { WireReply } from '../../shared/errors.js';
-import { PathRequest } from '../../shared/path-request.js';
 import type { RevealResult } from '../../shared/review.js';
 import { APP_NAME, resolveLibraryDir } from '../library/user-data.js';
 import { libraryLayout } from '../store/layout.js';
@@ -17,6 +16,7 @@ import { CoreHost, CoreStartError, nodeCoreChild } from './core-host.js';
 import { KeychainSecretStore } from './keychain-secrets.js';
 import { registerMediaProtocol } from './media-protocol.js';
 import { menuTemplate } from './menu.js';
+import { pickPath, type PathDialogs } from './path-dialog.js';
 import { revealRender } from './reveal.js';
 import { lockDownSession } from './session-policy.js';
 import { utilityCoreChild } from './utility-core-child.js';
@@ -111,18 +111,12 @@ async function pickFolder(win: BrowserWindow | null): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-/** The native save/open dialog for one file, as the renderer asked (validated: it is untrusted). */
-async function pickPath(win: BrowserWindow | null, raw: unknown): Promise<string | null> {
-  const request = PathRequest.parse(raw);
-  const filters = request.extensions?.length ? [{ name: request.extensions.join(', '), extensions: request.extensions }] : [];
-  if (request.mode === 'save') {
-    const options = { title: request.title, ...(request.defaultName ? { defaultPath: request.defaultName } : {}), filters };
-    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : result.filePath;
-  }
-  const options: OpenDialogOptions = { title: request.title, properties: ['openFile'], filters };
-  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
+/** Electron's dialogs, attached to the window that asked (sheet-style on macOS) when there is one. */
+function dialogsFor(win: BrowserWindow | null): PathDialogs {
+  return {
+    showSaveDialog: (options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
+    showOpenDialog: (options) => (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)),
+  };
 }
 
 function registerIpc(core: Promise<CoreHost>): void {
@@ -139,7 +133,7 @@ function registerIpc(core: Promise<CoreHost>): void {
   });
   ipcMain.handle(IPC.pickPath, async (event, request: unknown): Promise<string | null> => {
     if (!trustedSender(event)) throw new Error(NOT_OURS);
-    return pickPath(BrowserWindow.fromWebContents(event.sender), request);
+    return pickPath(dialogsFor(BrowserWindow.fromWebContents(event.sender)), request);
   });
   ipcMain.handle(IPC.revealFile, async (event, input: unknown): Promise<WireReply<RevealResult>> => {
     if (!trustedSender(event)) return UNAUTHORIZED;
