@@ -10,8 +10,11 @@ import { requireShotOf } from '../catalogue/shots.js';
 import { resolveTask } from '../jobs/resolve.js';
 import { createDemoProject } from '../jobs/demo-project.js';
 import { GenerationSpec } from '../../shared/generation.js';
+import { withProjectStyleLock } from '../edit/style-lock.js';
 
-async function estimate(core: Core, spec: GenerationSpecParsed): Promise<EstimateResult> {
+async function estimate(core: Core, given: GenerationSpecParsed): Promise<EstimateResult> {
+  // Estimated and checked as it will be sent: with the project's style lock (its length counts).
+  const spec = withProjectStyleLock(core.db, given);
   const adapter = core.accounts.adapter(core.accounts.providerOf(spec.accountId));
   const credits = adapter.estimateCredits(spec);
   const problems = adapter.validate(resolveTask(core.db, core.layout, spec));
@@ -27,7 +30,9 @@ async function estimate(core: Core, spec: GenerationSpecParsed): Promise<Estimat
   return { credits, problems, budget };
 }
 
-export async function submitJob(core: Core, spec: GenerationSpecParsed, confirmOverBudget: boolean): Promise<{ jobId: number }> {
+export async function submitJob(core: Core, given: GenerationSpecParsed, confirmOverBudget: boolean): Promise<{ jobId: number }> {
+  // The job keeps the prompt as sent (style lock included): its detail, ledger and take show it.
+  const spec = withProjectStyleLock(core.db, given);
   const e = await estimate(core, spec);
   if (e.problems.length) {
     throw new ContractError('validation', `Not sent: ${e.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,

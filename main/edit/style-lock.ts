@@ -1,7 +1,9 @@
 // A project's style lock (projects.style_lock): kept in the catalogue so every window, edit and
-// bundle of the project sees the same words.
+// bundle of the project sees the same words, and applied here to every job of the project.
 import type { Db } from '../catalogue/open.js';
 import { requireProject } from '../catalogue/projects.js';
+import type { GenerationSpecParsed } from '../../shared/generation.js';
+import { withStyleLock } from '../../shared/style-lock.js';
 
 export function getStyleLock(db: Db, projectId: number): { projectId: number; styleLock: string } {
   requireProject(db, projectId);
@@ -13,4 +15,19 @@ export function setStyleLock(db: Db, projectId: number, styleLock: string): { pr
   requireProject(db, projectId);
   db.prepare('UPDATE projects SET style_lock = ?, updated_at = ? WHERE id = ?').run(styleLock, Date.now(), projectId);
   return { projectId, styleLock };
+}
+
+/**
+ * The spec as it will be sent: the prompt ends with its project's style lock. Applied by the core
+ * to every job, whoever made it (the New generation form, an edit, the CLI, the HTTP API), so the
+ * job, its ledger prompt and its take all show what was sent; idempotent, so a spec that already
+ * carries the lock (the renderer's "Prompt as sent", a retry, a reroll) is left as it is. A lip
+ * sync sends no prompt, so there is nothing to lock.
+ */
+export function withProjectStyleLock(db: Db, spec: GenerationSpecParsed): GenerationSpecParsed {
+  if (spec.projectId === undefined || spec.taskType === 'lip_sync') return spec;
+  const row = db.prepare('SELECT style_lock FROM projects WHERE id = ?').get(spec.projectId) as { style_lock: string } | undefined;
+  if (!row) return spec; // an unknown project is refused by the estimate, with its own message
+  const prompt = withStyleLock(spec.prompt, row.style_lock);
+  return prompt === spec.prompt ? spec : { ...spec, prompt };
 }

@@ -47,15 +47,5 @@ export function togglePreset(negative: string, preset: string): string {
   return next.join(', ');
 }
 
-/**
- * The prompt as sent: the user's words, then the project's style lock. Idempotent: a prompt that
- * already ends with the lock (a take being edited or rerolled) does not get it twice.
- */
-export function withStyleLock(prompt: string, lock: string): string {
-  const l = lock.trim();
-  const p = prompt.trim();
-  if (!l) return prompt;
-  if (!p) return l;
-  if (p.toLowerCase().endsWith(l.toLowerCase())) return p;
-  return `${p.replace(/[.,;]+$/, '')}. ${l}`;
-}
+// The rule lives in shared/: the core applies the same one to every job of the project.
+export { withStyleLock } from '../../shared/style-lock.js';

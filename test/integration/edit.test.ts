@@ -224,3 +224,62 @@ describe('lip sync on a clip with several faces', () => {
     await expect(core.dispatch('edit.faces', { renderId })).rejects.toMatchObject({ code: 'validation', issues: [{ field: 'renderId' }] });
   });
 });
+
+describe('the project’s style lock, applied by the core', () => {
+  const LOCK = '35mm film, muted teal';
+  const count = (text: string) => text.split(LOCK).length - 1;
+
+  it('reaches the provider exactly once for a job made without the renderer, and the job and take show it', async () => {
+    const project = (await core.dispatch('projects.create', { name: 'Lighthouse short' })) as { id: number };
+    await core.dispatch('prompt.setStyleLock', { projectId: project.id, styleLock: LOCK });
+
+    // As the CLI or the HTTP API would send it: the user's words only.
+    const bare = await submit(textToVideo({ model: 'kling-v1-6', prompt: 'a keeper climbs the stairs.', projectId: project.id }));
+    const sent = (await received(bare)).body.prompt as string;
+    expect(sent).toBe(`a keeper climbs the stairs. ${LOCK}`);
+    const render = (await core.dispatch('renders.get', { id: bare })) as RenderDetail;
+    expect(render.prompt?.text).toBe(sent);
+    const job = (await core.dispatch('jobs.list', { limit: 1 })) as { promptText: string }[];
+    expect(job[0]!.promptText).toBe(sent);
+
+    // As the renderer sends it ("Prompt as sent" already ends with the lock): not added again.
+    const locked = await submit(textToVideo({ model: 'kling-v1-6', prompt: `a keeper climbs the stairs. ${LOCK}`, projectId: project.id }));
+    expect(count((await received(locked)).body.prompt as string)).toBe(1);
+
+    // An edit of a locked take (its spec carries the lock) and a reroll of it: still once.
+    const extended = await submit({ accountId: 'demo', model: 'kling-v1-6', taskType: 'extend', durationS: 5, prompt: sent, projectId: project.id, parentRenderId: bare });
+    expect(count((await received(extended)).body.prompt as string)).toBe(1);
+    const ctx = (await core.dispatch('edit.context', { renderId: bare })) as EditContext;
+    const rerolled = await submit(ctx.spec!);
+    expect((await received(rerolled)).body.prompt).toBe(sent);
+  });
+
+  it('leaves prompts outside a project, and projects without a lock, as they were', async () => {
+    const plain = await submit(textToVideo({ model: 'kling-v1-6', prompt: 'a gull over the pier' }));
+    expect((await received(plain)).body.prompt).toBe('a gull over the pier');
+    const project = (await core.dispatch('projects.create', { name: 'No lock' })) as { id: number };
+    const unlocked = await submit(textToVideo({ model: 'kling-v1-6', prompt: 'a gull over the pier', projectId: project.id }));
+    expect((await received(unlocked)).body.prompt).toBe('a gull over the pier');
+  });
+
+  it('counts the lock against the provider’s prompt limit before anything is sent', async () => {
+    const project = (await core.dispatch('projects.create', { name: 'Long lock' })) as { id: number };
+    await core.dispatch('prompt.setStyleLock', { projectId: project.id, styleLock: 'x'.repeat(1000) });
+    const e = (await core.dispatch('jobs.estimate', { spec: textToVideo({ model: 'kling-v1-6', prompt: 'y'.repeat(2000), projectId: project.id }) })) as EstimateResult;
+    expect(e.problems).toContainEqual(expect.objectContaining({ field: 'prompt' }));
+  });
+});
+
+describe('frames picked again', () => {
+  it('the same frame of the same take is one reference, however often it is picked', async () => {
+    const before = (core.db.prepare('SELECT count(*) AS n FROM refs').get() as { n: number }).n;
+    const a = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: 2000 })) as EditFrame;
+    const b = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: 2000 })) as EditFrame;
+    expect(b.refId).toBe(a.refId);
+    expect(b.sha256).toBe(a.sha256);
+    expect((core.db.prepare('SELECT count(*) AS n FROM refs').get() as { n: number }).n).toBe(before + 1);
+    // Another frame is another reference.
+    const c = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: 'first' })) as EditFrame;
+    expect(c.refId).not.toBe(a.refId);
+  });
+});
