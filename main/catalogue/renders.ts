@@ -4,7 +4,7 @@ import type { RenderSort, RendersPage } from '../../shared/contract.js';
 import type { MediaKind, RenderCard, RenderDetail, RenderFlag, RenderSource } from '../../shared/domain.js';
 import { ContractError } from '../../shared/errors.js';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
-import { ftsMatch, withFacets, withRating } from './search-terms.js';
+import { facetOnlyMatch, ftsMatch, withFacets, withRating } from './search-terms.js';
 import { assetFromRow, type AssetRow } from './assets.js';
 import { newUid } from './uid.js';
 import { rangeClauses, type NumRange } from './range-clauses.js';
@@ -119,8 +119,10 @@ export function pageRenders(
   const params: Record<string, unknown> = {};
   const words = filter.text ? ftsMatch(db, filter.text) : null;
   if (filter.text && !words) return { items: [], nextCursor: null };
-  // Words within a project, a provider or a rating range: FTS5 narrows by their facet tokens.
-  const fts = words ? withFacets(words, filter) : null;
+  // Words within a project, a provider or a rating range: FTS5 narrows by their facet tokens; so it
+  // does, without words, for two of those facets at once (search-terms.ts, facetOnlyMatch). A tag
+  // keeps its own walk (pageById).
+  const fts = words ? withFacets(words, filter) : filter.tag === undefined ? facetOnlyMatch(filter) : null;
   if (fts) params.fts = fts;
   const cursor = input.cursor ? decodeCursor(sort, input.cursor) : null;
   if (cursor) {
@@ -389,6 +391,9 @@ export function countRenders(db: Db, filter: RenderFilterParsed): number {
     if (!fts) return 0;
     fts = withFacets(fts, filter);
     params.fts = fts;
+  } else {
+    fts = facetOnlyMatch(filter);
+    if (fts) params.fts = fts;
   }
   // Every render has exactly one row in renders_fts (the triggers keep them in step) and one
   // asset (asset_id is a NOT NULL foreign key), so a text-only count is the full-text index's

@@ -29,10 +29,15 @@ export function ftsMatch(db: Db, text: string): string | null {
  * narrowing: the caller keeps the exact SQL filters, which a token can never replace (a provider
  * name the tokenizer splits into two words matches more renders than that provider's).
  */
-export function withFacets(
-  match: string, f: { projectId?: number | undefined; provider?: string | undefined; ratingMin?: number | undefined; ratingMax?: number | undefined },
-): string {
-  const parts = [match];
+export function withFacets(match: string, f: FacetTokenFilter): string {
+  return [match, ...facetTerms(f)].join(' AND ');
+}
+
+type FacetTokenFilter = { projectId?: number | undefined; provider?: string | undefined; ratingMin?: number | undefined; ratingMax?: number | undefined };
+
+/** The facet-token terms for the filter's project, provider and rating range (none for the others). */
+export function facetTerms(f: FacetTokenFilter): string[] {
+  const parts: string[] = [];
   if (f.projectId !== undefined) parts.push(`facets : "project${f.projectId}"`);
   if (f.provider !== undefined && f.provider !== '') parts.push(`facets : "${`provider${f.provider}`.replace(/"/g, '""')}"`);
   const min = Math.max(0, Math.ceil(f.ratingMin ?? 0));
@@ -41,7 +46,18 @@ export function withFacets(
     const ratings = Array.from({ length: max - min + 1 }, (_, i) => `"rating${min + i}"`);
     parts.push(`facets : (${ratings.join(' OR ')})`);
   }
-  return parts.join(' AND ');
+  return parts;
+}
+
+/**
+ * Without words, two or more of those facets at once (kling renders rated 4 or more): each has an
+ * index of its own, but SQLite walks one and checks the others row by row, which reads every
+ * render of the first when they have little in common (≈25 ms at 100k for none). FTS5 intersects
+ * the facets' token lists instead (≈1.5 ms). Null when the filter does not call for it.
+ */
+export function facetOnlyMatch(f: FacetTokenFilter): string | null {
+  const terms = facetTerms(f);
+  return terms.length >= 2 ? terms.join(' AND ') : null;
 }
 
 /** Narrows a search (an ftsMatch expression) to the renders with this rating. */

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openCatalogue, type Db } from '../../main/catalogue/open.js';
 import { migrate } from '../../main/catalogue/migrate.js';
 import { MIGRATIONS } from '../../main/catalogue/migrations/index.js';
-import { insertRender, pageRenders } from '../../main/catalogue/renders.js';
+import { countRenders, insertRender, pageRenders } from '../../main/catalogue/renders.js';
 import { ftsMatch } from '../../main/catalogue/search-terms.js';
 import { toFtsQuery } from '../../main/catalogue/fts-query.js';
 import { RenderFilter, RendersPageInput } from '../../shared/contract.js';
@@ -196,13 +196,13 @@ describe('a search within a project, a provider or a rating range', () => {
     return db
       .prepare(
         `SELECT r.id FROM renders r WHERE (@project IS NULL OR r.project_id = @project) AND (@provider IS NULL OR r.provider = @provider)
-           AND r.rating BETWEEN @min AND @max AND r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)
+           AND r.rating BETWEEN @min AND @max AND (@fts IS NULL OR r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts))
          ORDER BY ${ORDER[sort]}`,
       )
       .pluck()
       .all({
         project: f.projectId ?? null, provider: f.provider ?? null, min: f.ratingMin ?? 0, max: f.ratingMax ?? 5,
-        fts: `{title prompt} : (${toFtsQuery(text)})`,
+        fts: text ? `{title prompt} : (${toFtsQuery(text)})` : null,
       }) as number[];
   }
 
@@ -221,13 +221,16 @@ describe('a search within a project, a provider or a rating range', () => {
     const filters = [
       { projectId: projects[0]! }, { provider: 'runway' }, { provider: 'runway-gen3' }, { provider: 'Kling' }, { ratingMin: 3 },
       { ratingMin: 2, ratingMax: 4 }, { ratingMax: 0 }, { projectId: projects[1]!, provider: 'kling', ratingMin: 4 },
+      { provider: 'runway', ratingMin: 5 }, { projectId: projects[2]!, provider: 'runway-gen3' }, { projectId: projects[0]!, ratingMax: 1 },
     ];
     const check = () => {
       for (const f of filters) {
         for (const sort of ['newest', 'rating', 'cost', 'duration', 'title'] as const) {
-          for (const q of ['golden', 'hour', 'golden rain', 'take']) {
+          // '' : no words, only the facets (two of them at once are walked through their tokens too).
+          for (const q of ['golden', 'hour', 'golden rain', 'take', '']) {
             const want = reference(q, sort, f);
             expect(search(q, sort, f, 23), `${q} ${sort} ${JSON.stringify(f)}`).toEqual(want);
+            if (sort === 'newest') expect(countRenders(db, RenderFilter.parse({ text: q, ...f })), `count ${q} ${JSON.stringify(f)}`).toBe(want.length);
           }
         }
       }
