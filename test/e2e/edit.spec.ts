@@ -12,7 +12,10 @@ import { startKlingSimulator, type KlingSimulator } from '../../main/providers/s
 import { resolveMediaTools } from '../../main/store/tools.js';
 import { expect, test, type ServedLibrary } from './fixtures.js';
 import { EditMenu } from './pages/edit-menu.js';
+import { DetailPanel } from './pages/detail-panel.js';
 import { LibraryPage } from './pages/library-page.js';
+import { StoryboardView } from './pages/storyboard-view.js';
+import { ViewsNav } from './pages/views-nav.js';
 
 const KEYS = { accessKey: 'e2e-edit-access', secretKey: 'e2e-edit-secret' };
 const ACCOUNT = 'sim';
@@ -69,14 +72,14 @@ function videoIdOf(key: string): string | null {
 }
 
 /** A library with one Kling take made on the test's simulator, open in its detail panel. */
-async function withParent(page: Page, dailies: ServedLibrary, model = 'kling-v1-6') {
+async function withParent(page: Page, dailies: ServedLibrary, model = 'kling-v1-6', filed: { projectId: number; shotId: number } | null = null) {
   const library = new LibraryPage(page);
   await library.open(dailies.url);
   await call(page, dailies, 'providers.save', {
     id: ACCOUNT, provider: 'kling', label: 'Kling (test simulator)', baseUrl: sim.baseUrl, credentials: KEYS,
   });
   const { jobId } = await call<{ jobId: number }>(page, dailies, 'jobs.submit', {
-    spec: { accountId: ACCOUNT, model, taskType: 'text_to_video', durationS: 5, aspectRatio: '16:9', prompt: PROMPT },
+    spec: { accountId: ACCOUNT, model, taskType: 'text_to_video', durationS: 5, aspectRatio: '16:9', prompt: PROMPT, ...filed },
   });
   const parent = await waitDone(page, dailies, jobId);
   const task = sim.state.snapshot().tasks.find((t) => t.external_task_id === parent.idempotencyKey)!;
@@ -126,6 +129,54 @@ test('Extend: chain depth, the parent’s Kling video id, the child linked; a wa
   await expect(library.detail.getByText('Extension 2 of its chain')).toBeVisible();
   const third = await edit.open('Extend', 'Extend');
   await expect(third.root.getByRole('alert')).toContainText('extension 3 of this chain. Past the second extension quality degrades');
+});
+
+test('The child take appears, without a reload, in its parent’s lineage tree and in its shot’s strip; sent with the style lock once', async ({ page, dailies }) => {
+  test.setTimeout(180_000);
+  const LOCK = '35mm film, muted teal';
+  await new LibraryPage(page).open(dailies.url);
+  const project = await call<{ id: number }>(page, dailies, 'projects.create', { name: 'Lighthouse short' });
+  const shot = await call<{ id: number }>(page, dailies, 'shots.create', { projectId: project.id, name: 'The beam' });
+  await call(page, dailies, 'prompt.setStyleLock', { projectId: project.id, styleLock: LOCK });
+  const { library, edit, parent } = await withParent(page, dailies, 'kling-v1-6', { projectId: project.id, shotId: shot.id });
+  // The parent was submitted through the contract with the user's words only: the core locked it.
+  expect(received(parent.idempotencyKey).body.prompt).toBe(`${PROMPT}. ${LOCK}`);
+
+  // A second window on the same library shows the storyboard: the shot has the parent only.
+  const boardPage = await page.context().newPage();
+  await boardPage.goto(page.url());
+  await new ViewsNav(boardPage).show('Storyboard');
+  const board = new StoryboardView(boardPage);
+  const strip = board.takes(board.shot('The beam'));
+  await expect(strip).toHaveCount(1);
+  await expect(strip.first()).toHaveAccessibleName(parent.title);
+
+  const detail = new DetailPanel(page);
+  await expect(detail.lineage).toContainText('nothing made from it yet');
+  const dialog = await edit.open('Extend', 'Extend');
+  await dialog.prompt.fill('The waves keep rolling in');
+  await dialog.expectEstimate();
+  await dialog.submit();
+  const sent = await newestCreate(page, dailies);
+  expect(sent.body.prompt).toBe(`The waves keep rolling in. ${LOCK}`);
+  const child = await call<{ title: string }>(page, dailies, 'renders.get', { id: sent.renderId });
+
+  // Nothing clicked, nothing reloaded: the parent's tree (still open) gains the child…
+  await expect(detail.title).toHaveText(parent.title);
+  const tree = detail.lineage.getByRole('tree', { name: 'Lineage tree' });
+  await expect(tree.getByRole('treeitem')).toHaveCount(2);
+  await expect(tree.getByRole('button', { name: `${parent.title} (this take)` })).toBeDisabled();
+  await expect(tree.getByRole('button', { name: `Open ${child.title}` })).toBeVisible();
+  await expect(tree).toContainText('extend');
+  // …and the other window's strip for the shot shows it next to its parent.
+  await expect(strip).toHaveCount(2);
+  await expect(board.shot('The beam').getByRole('button', { name: child.title, exact: true })).toBeVisible();
+  await boardPage.close();
+
+  // The child's own detail says what was sent and where it came from.
+  await detail.lineage.getByRole('button', { name: `Open ${child.title}` }).click();
+  await expect(detail.title).toHaveText(child.title);
+  await expect(library.fact('Made from')).toHaveText(`${parent.title} (extend)`);
 });
 
 test('Inpaint: paint a mask over a chosen frame; the simulator gets it at the source frame’s size', async ({ page, dailies }) => {
@@ -231,6 +282,8 @@ test('Use last frame, restyle, outpaint and reroll: each a new job with what it 
   expect(restyled.endpoint).toBe('omni-video');
   expect(restyled.body).toMatchObject({ model_name: 'kling-video-o1', prompt: 'Hand-drawn watercolour, soft paper texture', video_list: [{ refer_type: 'base' }] });
   expect(restyled.body.image_list).toBeUndefined();
+  await expectChild(library, 3, parent.title, 'restyle');
+  await library.tile(parent.title).click();
 
   const outpaint = await edit.open('Outpaint / change aspect', 'Outpaint / change aspect');
   await outpaint.root.getByLabel('Target aspect').selectOption('1:1');
@@ -238,6 +291,8 @@ test('Use last frame, restyle, outpaint and reroll: each a new job with what it 
   await outpaint.submit();
   const outpainted = await newestCreate(page, dailies);
   expect(outpainted.body).toMatchObject({ aspect_ratio: '1:1', video_list: [{ refer_type: 'base' }] });
+  await expectChild(library, 4, parent.title, 'outpaint');
+  await library.tile(parent.title).click();
 
   const reroll = await edit.open(/^Reroll/, 'Reroll (same inputs again)');
   await expect(reroll.root).toContainText(PROMPT);
