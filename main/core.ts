@@ -65,6 +65,8 @@ export class Core {
   readonly bundles: BundleTasks;
   private readonly demo: DemoSimulator;
   readonly log: (msg: string) => void;
+  /** Where this machine listens for provider callbacks (set by the host); a tunnel forwards to it. */
+  callbackLocalUrl: string | null = null;
   private readonly events = new EventEmitter();
   private readonly registry = new Registry();
   private readonly lock: LibraryLock;

@@ -11,6 +11,7 @@ import { resolveTask } from '../jobs/resolve.js';
 import { createDemoProject } from '../jobs/demo-project.js';
 import { GenerationSpec } from '../../shared/generation.js';
 import { withProjectStyleLock } from '../edit/style-lock.js';
+import { publicCallbackBase, setPublicCallbackBase } from '../jobs/callbacks.js';
 
 async function estimate(core: Core, given: GenerationSpecParsed): Promise<EstimateResult> {
   // Estimated and checked as it will be sent: with the project's style lock (its length counts).
@@ -70,6 +71,11 @@ export function jobHandlers(core: Core): DomainHandlers {
       return adapter.parseAccount(result);
     },
 
+    'jobs.callbackSettings': () => ({ publicBaseUrl: publicCallbackBase(core.db), localUrl: core.callbackLocalUrl }),
+    'jobs.setCallbackBase': ({ publicBaseUrl }) => {
+      setPublicCallbackBase(core.db, publicBaseUrl);
+      return { publicBaseUrl: publicCallbackBase(core.db), localUrl: core.callbackLocalUrl };
+    },
     'jobs.estimate': ({ spec }) => estimate(core, spec),
     'jobs.submit': ({ spec, confirmOverBudget }) => submitJob(core, spec, confirmOverBudget),
     'jobs.list': (q) => listJobs(core.db, q),

@@ -4,6 +4,7 @@
 // window's process never touches SQLite or ffmpeg.
 import { resolveLibraryDir } from '../library/user-data.js';
 import type { Core } from '../core.js';
+import { startCallbackListener, type CallbackListener } from '../jobs/callback-listener.js';
 import { isNativeModuleMismatch, type FromCore, type ToCore } from './core-messages.js';
 import type { Credentials, SecretStore } from '../secrets/secret-store.js';
 import { externalMediaFile, ExternalMediaQuery } from '../store/external-media.js';
@@ -67,9 +68,10 @@ class MainProcessSecrets implements SecretStore {
 const secrets = new MainProcessSecrets();
 let core: Core | null = null;
 let closing: Promise<void> | null = null;
+let callbacks: CallbackListener | null = null;
 
 function closeCore(): Promise<void> {
-  closing ??= (core?.close() ?? Promise.resolve()).catch((err: Error) => {
+  closing ??= (callbacks?.close() ?? Promise.resolve()).then(() => core?.close()).catch((err: Error) => {
     process.stderr.write(`[dailies] closing the library failed: ${err.stack ?? err.message}\n`);
   });
   return closing;
@@ -86,6 +88,12 @@ async function open(): Promise<void> {
     return; // the shell ends this process once it has read the message
   }
   const opened = core;
+  // Provider callbacks reach the desktop app through a tunnel to this listener (Settings →
+  // Providers shows its address); DAILIES_CALLBACK_PORT fixes the port for a long-lived tunnel.
+  callbacks = await startCallbackListener(opened, Number(process.env.DAILIES_CALLBACK_PORT) || 0).catch((err: Error) => {
+    process.stderr.write(`[dailies] no callback listener (${err.message}); jobs are polled\n`);
+    return null;
+  });
   opened.onEvent((event) => port.send({ kind: 'event', event }));
   port.onMessage((msg) => {
     if (msg?.kind === 'secrets-reply') {

@@ -27,6 +27,7 @@ import { finishJob } from './finish.js';
 import { NetworkError, sendCall } from './http.js';
 import { resolveTask } from './resolve.js';
 import { makeSprites } from '../import/sprites.js';
+import { callbackSecretMatches, callbackUrlFor, type CallbackOutcome } from './callbacks.js';
 
 export interface EngineTiming {
   backoff: BackoffPolicy;
@@ -138,6 +139,27 @@ export class JobEngine {
     return ok;
   }
 
+  /**
+   * A provider callback for a job (its secret already in the path). The body is not trusted and
+   * not even seen here: the job is only made due at once, so the next step re-queries the
+   * provider, and that answer moves it.
+   */
+  callback(jobUid: string, secret: string): CallbackOutcome {
+    const { db } = this.deps;
+    const job = db.prepare('SELECT id, uid, state FROM jobs WHERE uid = ?').get(jobUid) as Pick<JobRow, 'id' | 'uid' | 'state'> | undefined;
+    if (!job || !callbackSecretMatches(db, job.uid, secret)) return 'unknown';
+    if (job.state !== 'submitted' && job.state !== 'running') return 'ended';
+    const due = () => {
+      db.prepare(`UPDATE jobs SET next_attempt_at = ? WHERE id = ? AND state IN ('submitted', 'running')`).run(Date.now(), job.id);
+      this.wake();
+    };
+    // A poll already in flight may have asked just before the change: look once more after it.
+    const inFlight = this.busy.get(job.id);
+    if (inFlight) void inFlight.then(due);
+    else due();
+    return 'requeried';
+  }
+
   private providerCanCancel(job: JobRow): boolean {
     try {
       return !!this.deps.accounts.adapter(job.provider).cancelCall;
@@ -246,8 +268,10 @@ export class JobEngine {
     }
   }
 
-  private context(account: ResolvedAccount): AdapterContext {
+  private context(account: ResolvedAccount, job?: JobRow): AdapterContext {
+    const callbackUrl = job ? callbackUrlFor(this.deps.db, job.uid) : undefined;
     return {
+      ...(callbackUrl ? { callbackUrl } : {}),
       baseUrl: account.baseUrl,
       credentials: account.credentials,
       now: () => Date.now(),
@@ -328,7 +352,7 @@ export class JobEngine {
     }
     let call: HttpCall;
     try {
-      call = await account.adapter.createCall(task, job.idempotency_key, this.context(account));
+      call = await account.adapter.createCall(task, job.idempotency_key, this.context(account, job));
     } catch (err) {
       // Preparing can itself talk to the provider (lip sync finds the face first) or refuse.
       // Nothing was created yet, so a retry goes back to the queue.

@@ -4,7 +4,9 @@
 //   GET  /api/events          Server-Sent Events: one CoreEvent per message
 //   GET  /media/<sha>.<ext>   a stored file, with Range
 //   GET  /thumbs/<sha>/<poster|sprite>.jpg
-// Every request needs the token (cookie or `Authorization: Bearer`), a Host of 127.0.0.1 or
+//   POST /callbacks/<job uid>/<secret>   a provider's callback (jobs/callbacks.ts): no token,
+//                             any Host (it arrives through a tunnel), only the per-job secret
+// Every other request needs the token (cookie or `Authorization: Bearer`), a Host of 127.0.0.1 or
 // localhost on our port (defeats DNS rebinding), and, for calls, a same-origin Origin if any.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual, randomBytes } from 'node:crypto';
@@ -17,6 +19,7 @@ import { mediaPath, thumbPath } from '../store/layout.js';
 import { externalMediaFile } from '../store/external-media.js';
 import { sendFile, staticType } from './static-files.js';
 import { SERVE_CSP } from './csp.js';
+import { CALLBACK_ROUTE, handleCallbackRequest } from '../jobs/callbacks.js';
 
 const MAX_BODY = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
@@ -90,6 +93,10 @@ export function startServeHost(opts: ServeOptions): Promise<ServeHost> {
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const callbackPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (callbackPath.startsWith(CALLBACK_ROUTE)) {
+      return handleCallbackRequest(req, res, callbackPath, (uid, secret) => core.jobs.callback(uid, secret));
+    }
     const hostOk = [`127.0.0.1:${port}`, `localhost:${port}`].includes(req.headers.host ?? '');
     if (!hostOk) return send(res, 421, 'Dailies answers only on 127.0.0.1.');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
@@ -183,6 +190,7 @@ export function startServeHost(opts: ServeOptions): Promise<ServeHost> {
       server.off('error', reject);
       const addr = server.address();
       port = typeof addr === 'object' && addr ? addr.port : 0;
+      core.callbackLocalUrl = `http://127.0.0.1:${port}`;
       resolve({
         server, token, port,
         url: `http://127.0.0.1:${port}/?token=${token}`,

@@ -26,6 +26,15 @@ export const jobChannels = {
   'providers.capabilities': channel(z.object({ accountId: AccountId }).strict()).returns<{ models: ModelCapabilities[] }>(),
   'providers.credits': channel(z.object({ id: AccountId }).strict()).returns<{ remainingCredits: number | null }>(),
 
+  /**
+   * Provider callbacks: the public base a provider can reach (a tunnel to `localUrl`, this
+   * machine's callback listener). Unset: no callback_url is sent and jobs are polled.
+   */
+  'jobs.callbackSettings': channel(Empty).returns<{ publicBaseUrl: string | null; localUrl: string | null }>(),
+  'jobs.setCallbackBase': channel(
+    z.object({ publicBaseUrl: z.url({ protocol: /^https?$/ }).max(1024).nullable() }).strict(),
+  ).returns<{ publicBaseUrl: string | null; localUrl: string | null }>(),
+
   'jobs.estimate': channel(z.object({ spec: GenerationSpec }).strict()).returns<EstimateResult>(),
   'jobs.submit': channel(
     z.object({ spec: GenerationSpec, confirmOverBudget: z.boolean().default(false) }).strict(),

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useClient } from '../../client/client-context.js';
 import { useLiveCall } from '../../client/use-live-call.js';
 import { ProviderSection } from './ProviderSection.js';
+import { CallbackSettings } from './CallbackSettings.js';
 
 /** Settings → Providers: every provider Dailies speaks, with its accounts, tests and credits. */
 export function ProvidersSettings() {
@@ -41,6 +42,7 @@ export function ProvidersSettings() {
           onChanged={changed}
         />
       ))}
+      <CallbackSettings />
     </div>
   );
 }
