@@ -10,21 +10,27 @@ export interface CallbackListener {
   close(): Promise<void>;
 }
 
-export function startCallbackListener(core: Core, port = 0): Promise<CallbackListener> {
+export function startCallbackListener(core: Core, wantPort = 0): Promise<CallbackListener> {
+  let port = 0;
   const server: Server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!pathname.startsWith(CALLBACK_ROUTE)) return void res.writeHead(404).end();
-    handleCallbackRequest(req, res, pathname, (uid, secret) => core.jobs.callback(uid, secret)).catch((err: Error) => {
-      core.log(`callback: ${err.message}`);
-      if (!res.headersSent) res.writeHead(500).end();
+    // handleCallbackRequest answers every error itself and never rejects.
+    void handleCallbackRequest(req, res, pathname, {
+      db: core.db,
+      localHosts: [`127.0.0.1:${port}`, `localhost:${port}`],
+      onCallback: (uid, secret) => core.jobs.callback(uid, secret),
+      log: core.log,
     });
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(wantPort, '127.0.0.1', () => {
       server.off('error', reject);
       const addr = server.address();
-      const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : port}`;
+      port = typeof addr === 'object' && addr ? addr.port : wantPort;
+      // Loopback only: the tunnel client runs on this machine; the LAN never reaches it.
+      const url = `http://127.0.0.1:${port}`;
       core.callbackLocalUrl = url;
       resolve({
         url,

@@ -154,9 +154,18 @@ export class JobEngine {
       this.wake();
     };
     // A poll already in flight may have asked just before the change: look once more after it.
+    // Deferred, an error (the library closing meanwhile) is logged, never an unhandled rejection.
     const inFlight = this.busy.get(job.id);
-    if (inFlight) void inFlight.then(due);
-    else due();
+    if (inFlight) {
+      const later = () => {
+        try {
+          due();
+        } catch (err) {
+          this.deps.log(`callback for job ${job.uid}: ${(err as Error).message}`);
+        }
+      };
+      void inFlight.then(later, later);
+    } else due();
     return 'requeried';
   }
 

@@ -5,7 +5,7 @@
 //   GET  /media/<sha>.<ext>   a stored file, with Range
 //   GET  /thumbs/<sha>/<poster|sprite>.jpg
 //   POST /callbacks/<job uid>/<secret>   a provider's callback (jobs/callbacks.ts): no token,
-//                             any Host (it arrives through a tunnel), only the per-job secret
+//                             the per-job secret, and a Host of ours or the public base's (a tunnel)
 // Every other request needs the token (cookie or `Authorization: Bearer`), a Host of 127.0.0.1 or
 // localhost on our port (defeats DNS rebinding), and, for calls, a same-origin Origin if any.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -93,9 +93,16 @@ export function startServeHost(opts: ServeOptions): Promise<ServeHost> {
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Provider callbacks come before the token check (a provider has no token) but keep their
+    // own Host check (this host or the public base's) and need the per-job secret.
     const callbackPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (callbackPath.startsWith(CALLBACK_ROUTE)) {
-      return handleCallbackRequest(req, res, callbackPath, (uid, secret) => core.jobs.callback(uid, secret));
+      return handleCallbackRequest(req, res, callbackPath, {
+        db: core.db,
+        localHosts: [`127.0.0.1:${port}`, `localhost:${port}`],
+        onCallback: (uid, secret) => core.jobs.callback(uid, secret),
+        log: core.log,
+      });
     }
     const hostOk = [`127.0.0.1:${port}`, `localhost:${port}`].includes(req.headers.host ?? '');
     if (!hostOk) return send(res, 421, 'Dailies answers only on 127.0.0.1.');

@@ -4,6 +4,7 @@ import { JOB_STATES } from '../domain.js';
 import { GenerationSpec } from '../generation.js';
 import type { EstimateResult, JobDetail, JobSummary, ModelCapabilities, ProviderAccountInfo } from '../jobs.js';
 import { channel, Empty, Id } from './channel.js';
+import { callbackBaseProblem } from '../callback-url.js';
 
 const AccountId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _ only');
 
@@ -32,7 +33,15 @@ export const jobChannels = {
    */
   'jobs.callbackSettings': channel(Empty).returns<{ publicBaseUrl: string | null; localUrl: string | null }>(),
   'jobs.setCallbackBase': channel(
-    z.object({ publicBaseUrl: z.url({ protocol: /^https?$/ }).max(1024).nullable() }).strict(),
+    z
+      .object({
+        publicBaseUrl: z
+          .url({ protocol: /^https?$/, error: 'Enter a full address, e.g. https://my-tunnel.example.com' })
+          .max(1024)
+          .refine((u) => callbackBaseProblem(u) === null, { error: (i) => callbackBaseProblem(String(i.input)) ?? 'Not a usable callback address.' })
+          .nullable(),
+      })
+      .strict(),
   ).returns<{ publicBaseUrl: string | null; localUrl: string | null }>(),
 
   'jobs.estimate': channel(z.object({ spec: GenerationSpec }).strict()).returns<EstimateResult>(),

@@ -3,11 +3,15 @@
 // slowed to a minute, so a job that finishes here finished because of its callbacks, and a
 // forged callback can at most cause an early query whose answer the provider gives.
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../main/core.js';
 import type { KlingSimulator } from '../../main/providers/simulator/index.js';
 import { startServeHost, type ServeHost } from '../../main/serve/server.js';
-import { callbackUrlFor } from '../../main/jobs/callbacks.js';
+import { callbackUrlFor, publicCallbackBase } from '../../main/jobs/callbacks.js';
+import { startCallbackListener } from '../../main/jobs/callback-listener.js';
 import type { JobDetail, JobSummary } from '../../shared/jobs.js';
 import { FAST_TIMING, SIM_KEYS, settled, startSimulator, textToVideo, until } from '../helpers/jobs.js';
 import { tempDir } from '../helpers/temp.js';
@@ -47,6 +51,16 @@ const detail = async (id: number) => (await core.dispatch('jobs.get', { id })) a
 const uidOf = (id: number) => (core.db.prepare('SELECT uid FROM jobs WHERE id = ?').get(id) as { uid: string }).uid;
 const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+/** A POST to our port carrying some other Host header (what a tunnel, or a rebinding page, sends). */
+const postAs = (hostHeader: string, path: string) =>
+  new Promise<number>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: 'POST', headers: { Host: hostHeader, 'Content-Type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end('{}');
+  });
 
 describe('provider callbacks', () => {
   it('finishes a job through its callbacks while polling waits a minute', async () => {
@@ -63,6 +77,10 @@ describe('provider callbacks', () => {
     expect(url).toBe(callbackUrlFor(core.db, uidOf(jobId)));
     expect(url!.startsWith(`${base()}/callbacks/`)).toBe(true);
     expect(sim.state.callbacks.filter((c) => c.url === url && c.ok).map((c) => c.status)).toContain('succeed');
+    // Once the job has ended its secret has expired: 404, and nothing about the job changes.
+    const before = await detail(jobId);
+    expect((await post(url!, { data: { task_status: 'failed' } })).status).toBe(404);
+    expect(await detail(jobId)).toEqual(before);
   });
 
   it('sends no callback_url and polls when no public address is set', async () => {
@@ -108,5 +126,87 @@ describe('provider callbacks', () => {
     expect(after.renderId).toBeNull();
     expect((await detail(jobId)).charges.map((c) => c.kind)).toEqual(['estimate']);
     expect(sim.state.tasks.get(taskId)!.status).toBe('processing');
+  });
+
+  it('takes a callback only with our own Host header or the public base host (no DNS rebinding)', async () => {
+    await open({ processingMs: 600_000 });
+    await core.dispatch('jobs.setCallbackBase', { publicBaseUrl: 'https://tunnel.example.com' });
+    const jobId = await submit();
+    const running = await until(core, jobId, (j) => j.state === 'running' || j.state === 'submitted');
+    const path = new URL(callbackUrlFor(core.db, uidOf(jobId))!).pathname;
+    expect(await postAs('evil.example', path)).toBe(421);
+    expect(((await core.dispatch('jobs.get', { id: jobId })) as JobSummary).nextAttemptAt).toBe(running.nextAttemptAt);
+    // The tunnel passes the public Host through: accepted, and the job is asked about at once.
+    expect(await postAs('tunnel.example.com', path)).toBe(200);
+    expect(await postAs(`127.0.0.1:${host.port}`, path)).toBe(200);
+  });
+
+  it('refuses a plain http:// public callback URL except loopback, and keeps the one set before', async () => {
+    await open();
+    await core.dispatch('jobs.setCallbackBase', { publicBaseUrl: 'https://tunnel.example.com/' });
+    const refused = await core.reply('jobs.setCallbackBase', { publicBaseUrl: 'http://tunnel.example.com' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('validation');
+      expect(refused.error.message).toMatch(/publicBaseUrl: Plain http:\/\/ would send each job.s callback secret unencrypted/);
+    }
+    expect(publicCallbackBase(core.db)).toBe('https://tunnel.example.com');
+    for (const ok of ['http://127.0.0.1:7001', 'http://localhost:7001/dailies', 'https://t.example.net/x']) {
+      expect((await core.reply('jobs.setCallbackBase', { publicBaseUrl: ok })).ok).toBe(true);
+    }
+    for (const bad of ['ftp://tunnel.example.com', 'https://u:p@tunnel.example.com', 'https://t.example.com/?a=1', 'not a url']) {
+      expect((await core.reply('jobs.setCallbackBase', { publicBaseUrl: bad })).ok, bad).toBe(false);
+    }
+    expect(publicCallbackBase(core.db)).toBe('https://t.example.net/x');
+    await core.dispatch('jobs.setCallbackBase', { publicBaseUrl: null });
+    expect(publicCallbackBase(core.db)).toBeNull();
+  });
+
+  it('answers 503 when the library is closing under a callback, and the host keeps serving', async () => {
+    await open();
+    await core.dispatch('jobs.setCallbackBase', { publicBaseUrl: base() });
+    const url = callbackUrlFor(core.db, randomUUID())!;
+    await core.close();
+    const res = await post(url, {});
+    expect(res.status).toBe(503);
+    expect(await res.text()).toMatch(/could not take this callback/);
+    // Still answering: the token check of an ordinary request.
+    expect((await fetch(`${base()}/api/events`)).status).toBe(401);
+  });
+});
+
+describe('desktop callback listener', () => {
+  it('listens on 127.0.0.1 only and finishes a job when the simulator calls it', async () => {
+    sim = await startSimulator();
+    core = new Core({
+      libraryDir: lib.path, host: 'test', log: () => {}, jobTiming: SLOW_POLL,
+      demo: async () => ({ baseUrl: sim.baseUrl, credentials: { ...SIM_KEYS } }),
+    });
+    const listener = await startCallbackListener(core);
+    try {
+      const port = Number(new URL(listener.url).port);
+      expect(listener.url).toBe(`http://127.0.0.1:${port}`);
+      expect(core.callbackLocalUrl).toBe(listener.url);
+      // Not reachable on any other interface this machine has.
+      const others = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4');
+      for (const a of others) {
+        const refused = await new Promise<boolean>((resolve) => {
+          const sock = connect({ host: a!.address, port }, () => (sock.destroy(), resolve(false)));
+          sock.on('error', () => resolve(true));
+        });
+        expect(refused, a!.address).toBe(true);
+      }
+      // Only the callback route: anything else is a 404.
+      expect((await fetch(`${listener.url}/api/events`)).status).toBe(404);
+      await core.dispatch('jobs.setCallbackBase', { publicBaseUrl: listener.url });
+      const jobId = await submit();
+      const job = await settled(core, jobId, 20_000);
+      expect(job.state).toBe('done');
+      const url = callbackUrlFor(core.db, uidOf(jobId))!;
+      expect(url.startsWith(`${listener.url}/callbacks/`)).toBe(true);
+      expect(sim.state.callbacks.filter((c) => c.url === url && c.ok).map((c) => c.status)).toContain('succeed');
+    } finally {
+      await listener.close();
+    }
   });
 });
