@@ -172,3 +172,32 @@ describe('Pika via fal', () => {
     expect(await core.dispatch('providers.test', { id: 'pika-bad' })).toMatchObject({ ok: false, verdict: 'keys_rejected' });
   });
 });
+
+describe('every provider here, when its result or its key is gone', () => {
+  it('a result link that has expired ends the job as a download failure that says so, with no take', async () => {
+    const specs = {
+      runway: { accountId: 'runway', model: 'veo3.1_fast', taskType: 'text_to_video', durationS: 4 },
+      minimax: { accountId: 'minimax', model: 'MiniMax-Hailuo-02', taskType: 'text_to_video', durationS: 6 },
+      pika: { accountId: 'pika', model: 'pika-v2.5', taskType: 'text_to_video' },
+    } as const;
+    for (const [provider, spec] of Object.entries(specs)) {
+      fault({ mode: 'next', fault: 'expired_url', provider });
+      const job = await settled(core, await submit(spec), 60_000);
+      expect(job, provider).toMatchObject({ state: 'failed', errorClass: 'download' });
+      expect(job.lastError, provider).toMatch(/answered 410.*the result is gone.*credits were spent/);
+      expect(job.renderId, provider).toBeFalsy();
+      // The provider charged for the finished task: recorded once, not refunded, not twice.
+      expect((await detail(job.id)).charges.filter((c) => c.kind === 'actual'), provider).toHaveLength(1);
+    }
+    expect(core.db.prepare('SELECT count(*) FROM renders').pluck().get()).toBe(0);
+  });
+
+  it('MiniMax refusing the key (1004) fails the job as an account problem, without retrying', async () => {
+    await core.dispatch('providers.save', { id: 'minimax-bad', provider: 'minimax', label: 'minimax bad', baseUrl: sim.baseUrlOf('minimax'), credentials: { apiKey: 'wrong-key' } });
+    const job = await settled(core, await submit({ accountId: 'minimax-bad', model: 'MiniMax-Hailuo-02', taskType: 'text_to_video', durationS: 6 }));
+    expect(job).toMatchObject({ state: 'failed', errorClass: 'auth' });
+    expect(job.lastError).toMatch(/refused the API key/);
+    expect((await detail(job.id)).attempts).toBe(1);
+    expect(sim.state.creates.filter((c) => c.provider === 'minimax' && c.taskId)).toHaveLength(0);
+  });
+});
