@@ -98,5 +98,9 @@ export async function checkAwaitingPosters(
         if (r.ok === false) opts.log(`${a.externalPath ?? a.sha256} was taken out of the library: ${r.reason}`);
       }),
     );
+    // Back to the event loop between pages: a page whose checks all end at once (files away)
+    // settles in microtasks alone, and a long backlog would hold the core's thread, and the
+    // calls waiting on it (a search's grid page), until the last page.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

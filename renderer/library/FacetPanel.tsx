@@ -72,7 +72,7 @@ export function FacetPanel({ text, filter, onChange, children }: Props) {
     const q = JSON.parse(settled) as { text: string; filter: SavedFilter };
     return client.call('renders.facets', { filter: { ...q.filter, text: q.text } });
   }, [client, settled]);
-  const facets = useLiveCall<RenderFacets>(fetchFacets, (e) => e.type === 'catalogue.changed');
+  const facets = useLiveCall<RenderFacets>(fetchFacets, (e) => e.type === 'catalogue.changed', { oneAtATime: true });
   const f = facets.value;
   const set = <K extends Key>(key: K, value: SavedFilter[K] | undefined) => {
     const next = { ...filter };

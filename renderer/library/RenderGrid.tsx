@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RenderCard } from '../../shared/domain.js';
 import type { KeysetPages } from './keyset-pages.js';
@@ -22,6 +22,8 @@ interface Props {
   openId: number | null;
   /** Free text searched for, whose matches are marked in the tiles. */
   text: string;
+  /** The search, facets and sort the grid answers: a new one starts again at the top. */
+  query: string;
 }
 
 /** Rows kept rendered beyond the viewport on each side; bounds the DOM to a few screens. */
@@ -36,13 +38,24 @@ const PREFETCH_ROWS = 3;
  * take they move to and Space plays and pauses it, as the keyboard map promises: reviewing is
  * →, Space, P / X / 1–5, → … without leaving the grid.
  */
-export function RenderGrid({ pages, total, thumbs, selection, onOpen, openId, text }: Props) {
+export function RenderGrid({ pages, total, thumbs, selection, onOpen, openId, text, query }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
   const layout = gridLayout(width);
   const { items, hasMore, loading, loadMore } = pages;
   const rowCount = Math.ceil(items.length / layout.columns);
   const [active, setActive] = useState(0);
+  // A new query starts at the top with the first take active. Reset in place rather than by
+  // remounting the grid (a key): a keystroke then re-creates no tiles, and the tiles that stay in
+  // the answer are kept.
+  const [answering, setAnswering] = useState(query);
+  if (answering !== query) {
+    setAnswering(query);
+    setActive(0);
+  }
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [query]);
   const activeIndex = Math.min(active, items.length - 1);
 
   const virtualizer = useVirtualizer({

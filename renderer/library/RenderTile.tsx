@@ -67,7 +67,7 @@ export const RenderTile = memo(function RenderTile({ card, hasPoster, spriteFram
             <span className="missing-badge">Missing</span>
           </span>
         ) : hasPoster ? (
-          <img src={client.thumbUrl(card.sha256, 'poster')} alt={`Poster of ${card.title}`} loading="lazy" draggable={false} />
+          <img src={client.thumbUrl(card.sha256, 'poster')} alt={`Poster of ${card.title}`} loading="lazy" decoding="async" draggable={false} />
         ) : (
           <span className="tile-placeholder">{card.kind}</span>
         )}

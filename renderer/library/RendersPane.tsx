@@ -49,7 +49,9 @@ export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFil
   );
 
   const fetchCount = useCallback(() => client.call('renders.count', { filter: stableFilter() }), [client, stableFilter]);
-  const count = useLiveCall(fetchCount, (e) => e.type === 'catalogue.changed' && e.entity === 'renders');
+  // One count on its way at a time: typing asks for one per keystroke, and the superseded ones
+  // would otherwise queue ahead of the grid's next page (use-live-call.ts).
+  const count = useLiveCall(fetchCount, (e) => e.type === 'catalogue.changed' && e.entity === 'renders', { oneAtATime: true });
 
   const selection = useGridSelection();
   const onSelection = selection.ids.length > 1 || (selection.ids.length === 1 && selection.ids[0] !== openId);
@@ -138,7 +140,7 @@ export function RendersPane({ filter, sort, openId, onOpen, filtered, onClearFil
           </p>
         </div>
       )}
-      <RenderGrid key={`${sort}\u0000${key}`} pages={pages} total={n} thumbs={thumbs} selection={selection} onOpen={onOpen} openId={openId} text={text} />
+      <RenderGrid query={`${sort}\u0000${key}`} pages={pages} total={n} thumbs={thumbs} selection={selection} onOpen={onOpen} openId={openId} text={text} />
     </div>
   );
 }
