@@ -89,7 +89,34 @@ function expandPrefix(db: Db, fold: Folder | null, word: string): string[] | nul
 type Folder = (word: string) => string[];
 const folders = new WeakMap<Db, Folder | null>();
 
+/**
+ * Rows this module wrote to its temp scratch table on each connection. SQLite's total_changes()
+ * counts them like any write; ownWrites() leaves them out, so a cache keyed on it (match-set.ts)
+ * is not thrown away by every search that folds a word.
+ */
+const scratchWrites = new WeakMap<Db, number>();
+
+/** Rows this connection has changed (total_changes()), the query scratch left out. */
+export function ownWrites(db: Db): number {
+  return (db.prepare('SELECT total_changes()').pluck().get() as number) - (scratchWrites.get(db) ?? 0);
+}
+
+/** Runs `write` on the scratch table, counting what it changes into scratchWrites. */
+function scratch<T>(db: Db, write: () => T): T {
+  const changes = () => db.prepare('SELECT total_changes()').pluck().get() as number;
+  const before = changes();
+  try {
+    return write();
+  } finally {
+    scratchWrites.set(db, (scratchWrites.get(db) ?? 0) + changes() - before);
+  }
+}
+
 function newFolder(db: Db): Folder | null {
+  return scratch(db, () => newScratchFolder(db));
+}
+
+function newScratchFolder(db: Db): Folder | null {
   try {
     db.exec(`
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_scratch USING fts5(
@@ -101,12 +128,13 @@ function newFolder(db: Db): Folder | null {
     // No temp schema to write (unusual): search keeps plain prefix queries, correct but slower.
     return null;
   }
-  return (word) => {
-    db.prepare('INSERT INTO temp.query_scratch(rowid, text) VALUES (1, ?)').run(word);
-    try {
-      return db.prepare('SELECT term FROM temp.query_scratch_terms').pluck().all() as string[];
-    } finally {
-      db.prepare(`INSERT INTO temp.query_scratch(query_scratch) VALUES ('delete-all')`).run();
-    }
-  };
+  return (word) =>
+    scratch(db, () => {
+      db.prepare('INSERT INTO temp.query_scratch(rowid, text) VALUES (1, ?)').run(word);
+      try {
+        return db.prepare('SELECT term FROM temp.query_scratch_terms').pluck().all() as string[];
+      } finally {
+        db.prepare(`INSERT INTO temp.query_scratch(query_scratch) VALUES ('delete-all')`).run();
+      }
+    });
 }

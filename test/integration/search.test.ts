@@ -244,6 +244,122 @@ describe('a search within a project, a provider or a rating range', () => {
   });
 });
 
+describe('a search sorted by cost, duration or title, at any density of matches', () => {
+  // Words from everywhere to rare, so that pages come from each way such a search is answered
+  // (main/catalogue/renders.ts, searchKeyed): the walk of the key's index keeping matches, the
+  // matches sorted once and paged through, and the walk giving up for that sort when the
+  // matches are sparse where it starts ("cheap" renders are the cheapest, sorted by cost).
+  const ORDER = {
+    cost: 'r.cost_credits DESC, r.id DESC',
+    duration: 'r.duration_ms IS NULL, r.duration_ms DESC, r.id DESC',
+    title: 'r.title COLLATE NOCASE, r.id',
+  } as const;
+  type Sort = keyof typeof ORDER;
+  type Facets = { provider?: string; ratingMin?: number; flag?: 'pick'; tag?: string; projectId?: number };
+
+  /** Every render the words and facets match, in the sort's order: a plain query. */
+  function reference(text: string, sort: Sort, f: Facets): Array<{ id: number; cost: number; duration: number | null }> {
+    return db
+      .prepare(
+        `SELECT r.id, r.cost_credits AS cost, r.duration_ms AS duration FROM renders r
+         WHERE r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)
+           AND (@provider IS NULL OR r.provider = @provider) AND r.rating >= @min AND (@flag IS NULL OR r.flag = @flag)
+           AND (@project IS NULL OR r.project_id = @project)
+           AND (@tag IS NULL OR r.id IN (SELECT rt.render_id FROM render_tags rt JOIN tags t ON t.id = rt.tag_id WHERE t.name = @tag))
+         ORDER BY ${ORDER[sort]}`,
+      )
+      .all({
+        fts: `{title prompt} : (${toFtsQuery(text)})`, provider: f.provider ?? null, min: f.ratingMin ?? 0, flag: f.flag ?? null,
+        project: f.projectId ?? null, tag: f.tag ?? null,
+      }) as Array<{ id: number; cost: number; duration: number | null }>;
+  }
+  const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id);
+
+  let project = 0;
+  function library(): number[] {
+    const rng = makeRng(31);
+    project = Number(db.prepare("INSERT INTO projects (uid, name, created_at, updated_at) VALUES ('p', 'P', 0, 0)").run().lastInsertRowid);
+    const hero = Number(db.prepare("INSERT INTO tags (name) VALUES ('hero')").run().lastInsertRowid);
+    const set = db.prepare('UPDATE renders SET provider = ?, cost_credits = ?, rating = ?, flag = ?, project_id = ? WHERE id = ?');
+    const tag = db.prepare('INSERT INTO render_tags (render_id, tag_id) VALUES (?, ?)');
+    const titles = ['Alpha', 'alpha', 'BETA', 'beta', 'Gamma', 'delta', 'Delta', 'ÉCLAIR', 'zeta'];
+    const out: number[] = [];
+    for (let i = 0; i < 2400; i++) {
+      const words = ['every'];
+      if (rng() < 0.3) words.push('often');
+      if (rng() < 0.06) words.push('sometimes');
+      if (rng() < 0.012) words.push('seldom');
+      const cheap = rng() < 0.25;
+      const durationMs = pick(rng, [1000, 2000, 2000, 5000, 12_000, null]);
+      const id = insertRender(db, {
+        assetId: addVideoAsset(db, durationMs), durationMs,
+        title: `${pick(rng, titles)}_${Math.floor(rng() * 40)}.mp4`, source: 'import',
+        promptId: upsertPrompt(db, { text: `${words.join(' ')} ${cheap ? 'bargain' : 'premium'}` }),
+      });
+      // "cheap" renders cost least, so a search for them sorted by cost starts among dear ones.
+      const cost = cheap ? pick(rng, [0, 0.25, 0.25, -1]) : pick(rng, [1, 3, 3, 3, 7.5, 12, 40]);
+      set.run(cheap ? 'cheap' : pick(rng, ['kling', 'runway']), cost, Math.floor(rng() * 6), rng() < 0.2 ? 'pick' : null, rng() < 0.5 ? project : null, id);
+      if (rng() < 0.15) tag.run(id, hero);
+      out.push(id);
+    }
+    return out;
+  }
+
+  const QUERIES = ['every', 'often', 'sometimes', 'seldom', 'often sometimes', 'bargain', 'bargain often', 'prem', 'alpha', '"every premium"'];
+  const FACETS: Facets[] = [{}, { provider: 'cheap' }, { provider: 'kling', ratingMin: 3 }, { flag: 'pick' }, { tag: 'hero' }];
+
+  it('pages through exactly the plain query, every page by cursor to the end, in every order and with facets', () => {
+    library();
+    const check = () => {
+      for (const sort of ['cost', 'duration', 'title'] as const) {
+        for (const q of QUERIES) {
+          for (const f of FACETS) {
+            const want = ids(reference(q, sort, f));
+            for (const limit of [13, 120]) expect(search(q, sort, { ...f }, limit), `${q} ${sort} ${JSON.stringify(f)} by ${limit}`).toEqual(want);
+          }
+        }
+      }
+    };
+    check();
+    expect(ids(reference('every', 'cost', {})).length).toBe(2400);
+    expect(ids(reference('seldom', 'cost', {})).length).toBeGreaterThan(10);
+    // The library changes under the remembered matches: on this connection, and from another one
+    // (the app's reader, an import in another process) — both are seen at once.
+    db.prepare("UPDATE renders SET cost_credits = 99 WHERE id IN (SELECT id FROM renders WHERE id % 7 = 0)").run();
+    const other = new Database(db.name);
+    other.prepare("UPDATE renders SET provider = 'cheap', cost_credits = -5 WHERE id % 11 = 0").run();
+    other.prepare('UPDATE renders SET project_id = ? WHERE id % 13 = 0').run(project);
+    other.close();
+    check();
+    for (const sort of ['cost', 'duration'] as const) {
+      expect(search('often', sort, { projectId: project }, 50)).toEqual(ids(reference('often', sort, { projectId: project })));
+    }
+  });
+
+  it('continues a page from before a change after the cursor\'s sort key and id, wherever that row has moved', () => {
+    library();
+    for (const sort of ['cost', 'duration'] as const) {
+      for (const q of ['every', 'often', 'seldom', 'bargain']) {
+        const first = pageRenders(db, RendersPageInput.parse({ filter: RenderFilter.parse({ text: q }), sort, limit: 10 }));
+        expect(first.nextCursor, q).not.toBeNull();
+        const last = db.prepare('SELECT id, cost_credits AS cost, duration_ms AS duration FROM renders WHERE id = ?').get(first.items.at(-1)!.id) as
+          { id: number; cost: number; duration: number | null };
+        // The cursor's render moves to the other end of the order, and others move around it.
+        db.prepare('UPDATE renders SET cost_credits = -50, duration_ms = NULL WHERE id = ?').run(last.id);
+        db.prepare('UPDATE renders SET cost_credits = cost_credits + 0.5, duration_ms = duration_ms + 1000 WHERE id % 5 = 0').run();
+        const key = sort === 'cost' ? last.cost : last.duration;
+        const rank = (k: number | null) => (k === null ? -Infinity : k);
+        const after = reference(q, sort, {}).filter((r) => {
+          const k = rank(sort === 'cost' ? r.cost : r.duration);
+          return k < rank(key) || (k === rank(key) && r.id < last.id);
+        });
+        const next = pageRenders(db, RendersPageInput.parse({ filter: RenderFilter.parse({ text: q }), sort, limit: 30, cursor: first.nextCursor }));
+        expect(next.items.map((c) => c.id), `${q} ${sort}`).toEqual(ids(after.slice(0, 30)));
+      }
+    }
+  });
+});
+
 describe('upgrading a library', () => {
   it('fills the vocabulary from the renders already catalogued', () => {
     db.close();
