@@ -22,7 +22,7 @@ import type { MediaTools } from '../store/tools.js';
 import type { AdapterContext, HttpCall, HttpResult, ProviderError, RemoteTask } from '../providers/types.js';
 import type { Accounts, ResolvedAccount } from './accounts.js';
 import { pollDelayMs, retryDelayMs, type BackoffPolicy } from './backoff.js';
-import { DownloadError, downloadResumable, partialPath } from './download.js';
+import { discardPartial, DownloadError, downloadResumable, partialPath } from './download.js';
 import { finishJob } from './finish.js';
 import { NetworkError, sendCall } from './http.js';
 import { resolveTask } from './resolve.js';
@@ -80,6 +80,8 @@ export class JobEngine {
   private readonly timing: EngineTiming;
   private readonly random: () => number;
   private readonly busy = new Map<number, Promise<void>>();
+  /** Partial downloads of cancelled jobs being removed (awaited by idle and stop). */
+  private readonly cleanups = new Set<Promise<void>>();
   private readonly aborts = new Map<number, AbortController>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
@@ -109,12 +111,14 @@ export class JobEngine {
     this.timer = null;
     for (const a of this.aborts.values()) a.abort();
     await Promise.allSettled([...this.busy.values()]);
+    await Promise.allSettled([...this.cleanups]);
   }
 
   /** Resolves when no job is active or in flight (tests, shutdown). */
   async idle(): Promise<void> {
     for (;;) {
       await Promise.allSettled([...this.busy.values()]);
+      await Promise.allSettled([...this.cleanups]);
       const active = this.deps.db.prepare(`SELECT count(*) AS n FROM jobs WHERE state IN ('queued','submitting','submitted','running','downloading')`).get() as { n: number };
       if (!active.n && !this.busy.size) return;
       await new Promise((r) => setTimeout(r, 20));
@@ -126,12 +130,23 @@ export class JobEngine {
     if (!ACTIVE_STATES.includes(job.state)) return false;
     const atProvider = job.state === 'submitted' || job.state === 'running';
     const canCancel = atProvider && this.providerCanCancel(job);
-    const note = atProvider && !canCancel
-      ? 'Cancelled by you. The provider has no cancel call, so it may still finish (and charge) the task.'
-      : atProvider ? 'Cancelled by you; asked the provider to stop the task.' : 'Cancelled by you.';
-    const ok = updateJob(this.deps.db, jobId, job.state, 'cancelled', { error_class: 'cancelled', last_error: null, next_attempt_at: null }, note);
+    const downloading = job.state === 'downloading';
+    // The charge rule: a task the provider already finished was charged (the 'actual' row booked
+    // when it succeeded, before the download). Cancelling the download cannot undo that, so the
+    // charge stays as it is, booked once, and the job says so.
+    const charged = downloading ? this.actualCredits(jobId) : 0;
+    const reason = downloading
+      ? `The provider had already made the video and charged ${charged} credits; that charge stays. The partial download was discarded.`
+      : null;
+    const note = downloading
+      ? `Cancelled by you while downloading. ${reason} Retry makes the video again as a new task (charged again).`
+      : atProvider && !canCancel
+        ? 'Cancelled by you. The provider has no cancel call, so it may still finish (and charge) the task.'
+        : atProvider ? 'Cancelled by you; asked the provider to stop the task.' : 'Cancelled by you.';
+    const ok = updateJob(this.deps.db, jobId, job.state, 'cancelled', { error_class: 'cancelled', last_error: reason, next_attempt_at: null }, note);
     if (ok) {
       this.aborts.get(jobId)?.abort();
+      if (downloading) this.discardDownload(job);
       if (canCancel) void this.cancelAtProvider(job);
       this.announce(jobId);
       this.wake();
@@ -167,6 +182,27 @@ export class JobEngine {
       void inFlight.then(later, later);
     } else due();
     return 'requeried';
+  }
+
+  private actualCredits(jobId: number): number {
+    const row = this.deps.db.prepare(
+      `SELECT coalesce(sum(CASE kind WHEN 'actual' THEN credits ELSE -credits END), 0) AS n FROM charges WHERE job_id = ? AND kind IN ('actual', 'refund')`,
+    ).get(jobId) as { n: number };
+    return row.n;
+  }
+
+  /**
+   * A cancelled download leaves nothing behind: once its step has stopped (the abort above; a
+   * step may also be between attempts, or finishing), the partial file in tmp goes. finishJob
+   * checks the state before the file enters the store, so none lands there either.
+   */
+  private discardDownload(job: JobRow): void {
+    const part = partialPath(this.deps.layout.tmp, job.uid);
+    const cleanup = Promise.resolve(this.busy.get(job.id))
+      .then(() => discardPartial(part))
+      .catch((err: Error) => this.deps.log(`job ${job.id}: removing the partial download failed: ${err.message}`))
+      .finally(() => this.cleanups.delete(cleanup));
+    this.cleanups.add(cleanup);
   }
 
   private providerCanCancel(job: JobRow): boolean {

@@ -29,18 +29,23 @@ export interface FinishContext {
   pool: LimitFunction;
 }
 
+function isDownloading(ctx: FinishContext, jobId: number): boolean {
+  return (ctx.db.prepare('SELECT state FROM jobs WHERE id = ?').get(jobId) as { state: string }).state === 'downloading';
+}
+
 /** Returns the new render's id, or null when the job left "downloading" meanwhile (cancelled). */
 export async function finishJob(ctx: FinishContext, job: JobRow, file: string, size: number): Promise<{ renderId: number; sha256: string; durationMs: number | null } | null> {
   const spec = JSON.parse(job.params) as GenerationSpecParsed;
   const sha256 = await sha256Of(file);
   const probed = await ctx.pool(() => probe(ctx.tools.ffprobe, file, 'video'));
   await ctx.pool(() => makePoster(ctx.tools.ffmpeg, file, thumbPath(ctx.layout, sha256, 'poster'), ctx.layout.tmp, probed.durationMs));
+  // Cancelled while it was being checked: the file never enters the store (the engine removes it).
+  if (!isDownloading(ctx, job.id)) return null;
   await commitStaged(ctx.layout, { tmpPath: file, sha256, size }, 'mp4');
 
   const origin = `${job.provider} task ${job.provider_task_id ?? '?'}`;
   const renderId = ctx.db.transaction((): number | null => {
-    const current = ctx.db.prepare('SELECT state FROM jobs WHERE id = ?').get(job.id) as { state: string };
-    if (current.state !== 'downloading') return null;
+    if (!isDownloading(ctx, job.id)) return null;
     const known = findAssetBySha(ctx.db, sha256);
     const assetId = known?.id ?? insertAsset(ctx.db, { sha256, ext: 'mp4', size, probe: probed, hasPoster: true });
     recordLocation(ctx.db, assetId, origin);

@@ -52,7 +52,7 @@ function JobDetailBody({ job }: { job: JobDetail }) {
         <Fact label="Attempts">{job.attempts}</Fact>
         {job.nextAttemptAt !== null && <Fact label="Next attempt">{formatTime(job.nextAttemptAt)}</Fact>}
         {error && <Fact label="Last error">{error}</Fact>}
-        {job.lastError && job.lastError !== error && (
+        {job.lastError && !error?.includes(job.lastError) && (
           <Fact label="Provider said">
             <span className="breakable">{job.lastError}</span>
           </Fact>

@@ -38,7 +38,8 @@ export const ERROR_WORDS: Record<JobErrorClass, string> = {
 export function describeError(job: Pick<JobSummary, 'errorClass' | 'lastError'>): string | null {
   if (!job.errorClass) return job.lastError;
   const words = ERROR_WORDS[job.errorClass];
-  return job.lastError && (job.errorClass === 'invalid' || job.errorClass === 'not_found') ? `${words}: ${job.lastError}` : words;
+  // A cancel's reason (a download cancelled after the provider charged) is shown with it.
+  return job.lastError && (job.errorClass === 'invalid' || job.errorClass === 'not_found' || job.errorClass === 'cancelled') ? `${words}: ${job.lastError}` : words;
 }
 
 export function taskLabel(taskType: string): string {

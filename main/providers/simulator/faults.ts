@@ -30,6 +30,7 @@ export const OTHER_FAULTS = [
   'timeout', // never answer
   'malformed_json', // do the work, answer 200 with a cut-off JSON body
   'truncated_download', // result file: Content-Length says more than is sent, then close
+  'stalled_download', // result file: half the bytes, then nothing more until the client leaves (a cancel mid-download)
   'expired_url', // result file: 410 as if its URL had expired
   'policy_fail', // create succeeds, the task later ends failed for content safety
 ] as const;
@@ -70,7 +71,7 @@ export interface FiredFault {
 }
 
 const CREATE_ONLY: readonly FaultName[] = ['policy_reject', 'policy_fail', 'insufficient_credits'];
-const DOWNLOAD_ONLY: readonly FaultName[] = ['truncated_download', 'expired_url'];
+const DOWNLOAD_ONLY: readonly FaultName[] = ['truncated_download', 'stalled_download', 'expired_url'];
 
 function endpointMatches(endpoint: string | undefined, method: string, pathname: string): boolean {
   if (!endpoint) return true;

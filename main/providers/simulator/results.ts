@@ -1,6 +1,7 @@
 // Result files under /results/<video id>.mp4, the way a CDN serves them: Content-Length,
-// Range (206), and a lifetime after which the URL is gone (410). Two download faults live here:
-// an expired URL before its time, and a body cut short of its Content-Length. Providers whose
+// Range (206), and a lifetime after which the URL is gone (410). Three download faults live here:
+// an expired URL before its time, a body cut short of its Content-Length, and one that stalls
+// half-way. Providers whose
 // files come from an authenticated API route (Sora's content, Veo's file download) stream them
 // with serveVideo after their own auth check.
 import { createReadStream } from 'node:fs';
@@ -48,9 +49,12 @@ export async function serveVideo(
   });
   if (req.method === 'HEAD') return void res.end();
   // Truncated: send about half of what Content-Length promised, then drop the connection.
-  const last = fault?.fault === 'truncated_download' ? start + Math.max(0, Math.floor(length / 2) - 1) : end;
+  // Stalled: the same half, then the connection stays open with nothing more on it, so a test
+  // can act (cancel) while a download is surely in progress; closing the simulator ends it.
+  const cut = fault?.fault === 'truncated_download' || fault?.fault === 'stalled_download';
+  const last = cut ? start + Math.max(0, Math.floor(length / 2) - 1) : end;
   const stream = createReadStream(video.file, { start, end: last });
-  stream.pipe(res, { end: fault?.fault !== 'truncated_download' });
+  stream.pipe(res, { end: !cut });
   if (fault?.fault === 'truncated_download') stream.on('end', () => res.destroy());
   stream.on('error', () => res.destroy());
 }
