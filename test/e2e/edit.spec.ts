@@ -183,7 +183,20 @@ test('Inpaint: paint a mask over a chosen frame; the simulator gets it at the so
   test.setTimeout(180_000);
   const { library, edit, parent } = await withParent(page, dailies);
   const dialog = await edit.open(/^Inpaint/, 'Inpaint (paint a mask)');
-  await expect(dialog.root.getByRole('status', { name: 'Frame' })).toHaveText(`Frame at 0.0 s, ${parent.width}×${parent.height} px`);
+  const frameStatus = dialog.root.getByRole('status', { name: 'Frame' });
+  await expect(frameStatus).toHaveText(`Frame at 0.0 s, ${parent.width}×${parent.height} px`);
+  // Each frame picked is a library reference; picking the same frame again reuses it.
+  const refCount = async () => (await call<{ items: unknown[] }>(page, dailies, 'references.page', { limit: 500 })).items.length;
+  const withFirst = await refCount();
+  const slider = dialog.root.getByRole('slider', { name: /^Frame at/ });
+  await slider.fill('2000');
+  await expect(frameStatus).toHaveText(`Frame at 2.0 s, ${parent.width}×${parent.height} px`);
+  expect(await refCount()).toBe(withFirst + 1);
+  await slider.fill('0');
+  await expect(frameStatus).toHaveText(`Frame at 0.0 s, ${parent.width}×${parent.height} px`);
+  await slider.fill('2000');
+  await expect(frameStatus).toHaveText(`Frame at 2.0 s, ${parent.width}×${parent.height} px`);
+  expect(await refCount()).toBe(withFirst + 1);
   const canvas = dialog.root.getByRole('img', { name: /^Inpaint mask:/ });
   await expect(canvas).toHaveAccessibleName('Inpaint mask: nothing painted');
   await expect(dialog.submitButton).toBeDisabled();
