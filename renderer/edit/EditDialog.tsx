@@ -9,7 +9,9 @@ import { useLiveCall } from '../client/use-live-call.js';
 import { ChoiceField } from '../generate/ChoiceField.js';
 import { EstimateSummary } from '../generate/EstimateSummary.js';
 import { PromptField } from '../generate/PromptField.js';
+import { useStyleLock } from '../generate/PromptBuilder.js';
 import { ASPECTS } from '../generate/spec-draft.js';
+import { withStyleLock } from '../../shared/style-lock.js';
 import { useEstimate } from '../generate/use-estimate.js';
 import { CameraPicker } from './CameraPicker.js';
 import { cameraSpec, type CameraMove } from './camera-move.js';
@@ -89,7 +91,11 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
     : kind === 'motion_brush' ? (!motion?.ready ? 'Paint each region and draw its path.' : null) : null;
   const faceProblem = kind === 'lip_sync' ? faceMissing(faces, faceId) : null;
   const overBudget = !!estimate.result?.budget?.wouldExceed;
-  const blocked = !spec || submitting || problems.length > 0 || !!paintMissing || !!faceProblem || prompt.length > promptMax || estimate.pending;
+  // The core ends the prompt with the project's style lock (not a lip sync's: none is sent); shown
+  // here as it will be sent, and counted against the limit.
+  const styleLock = useStyleLock(ctx.projectId).value;
+  const sentPrompt = kind === 'lip_sync' || kind === 'reroll' ? prompt : withStyleLock(prompt, styleLock);
+  const blocked = !spec || submitting || problems.length > 0 || !!paintMissing || !!faceProblem || sentPrompt.length > promptMax || estimate.pending;
 
   /** Saves what was painted as mask references and puts their ids in the spec. */
   const finalSpec = async (): Promise<GenerationSpecInput> => {
@@ -189,6 +195,11 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
             placeholder={PROMPT_HINTS[kind]}
             onChange={setPrompt}
           />
+        )}
+        {sentPrompt !== prompt && (
+          <p className={sentPrompt.length > promptMax ? 'gen-counter error-text' : 'gen-counter muted'} role="status" aria-label="Prompt as sent">
+            As sent with the project’s style lock: “{sentPrompt}” ({sentPrompt.length.toLocaleString('en-US')} / {promptMax.toLocaleString('en-US')} characters)
+          </p>
         )}
         {(kind === 'extend' || kind === 'motion_brush' || kind === 'camera_control' || kind === 'last_frame') && (
           <PromptField label="Negative prompt" value={negativePrompt} max={promptMax} rows={2} onChange={setNegativePrompt} />

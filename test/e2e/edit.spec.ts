@@ -155,10 +155,12 @@ test('The child take appears, without a reload, in its parent’s lineage tree a
   await expect(detail.lineage).toContainText('nothing made from it yet');
   const dialog = await edit.open('Extend', 'Extend');
   await dialog.prompt.fill('The waves keep rolling in');
+  const asSent = `The waves keep rolling in. ${LOCK}`;
+  await expect(dialog.root.getByRole('status', { name: 'Prompt as sent' })).toContainText(`“${asSent}” (${asSent.length} / 2,500 characters)`);
   await dialog.expectEstimate();
   await dialog.submit();
   const sent = await newestCreate(page, dailies);
-  expect(sent.body.prompt).toBe(`The waves keep rolling in. ${LOCK}`);
+  expect(sent.body.prompt).toBe(asSent);
   const child = await call<{ title: string }>(page, dailies, 'renders.get', { id: sent.renderId });
 
   // Nothing clicked, nothing reloaded: the parent's tree (still open) gains the child…

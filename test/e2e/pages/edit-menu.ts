@@ -34,7 +34,7 @@ export class EditDialogPage {
   constructor(readonly root: Locator) {
     this.submitButton = root.getByRole('button', { name: /^Submit/ });
     this.estimate = root.getByRole('region', { name: 'Estimate' });
-    this.prompt = root.getByLabel(/^Prompt/);
+    this.prompt = root.getByRole('textbox', { name: /^Prompt/ });
   }
 
   /** The estimate shows credits before anything is sent. */
