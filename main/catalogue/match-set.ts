@@ -32,7 +32,7 @@ const caches = new WeakMap<Db, Cache>();
  * Changes whenever the library may have: data_version moves when another connection commits,
  * ownWrites() when this one writes (the search's own temp scratch table left out).
  */
-function libraryVersion(db: Db): string {
+export function libraryVersion(db: Db): string {
   const dataVersion = db.prepare('SELECT data_version FROM pragma_data_version').pluck().get() as number;
   return `${dataVersion}:${ownWrites(db)}`;
 }

@@ -221,6 +221,15 @@ describe('counts on the reader thread', () => {
     core.db.prepare('UPDATE renders SET rating = 5 WHERE id = ?').run(ids['beach.mp4']);
     expect(run('renders.count', { filter: { text: 'golden', ratingMin: 5 } }).count).toBe(2);
   });
+
+  it('answer a search asked again from memory until the library changes', () => {
+    // Words of four letters or more are folded through a temp table; those writes are no change.
+    const run = readRunner(core.db);
+    const first = run('renders.facets', { filter: { text: 'golden beach' } });
+    expect(run('renders.facets', { filter: { text: 'golden beach' } })).toBe(first);
+    core.db.prepare('UPDATE renders SET rating = 4 WHERE id = ?').run(ids['beach.mp4']);
+    expect(run('renders.facets', { filter: { text: 'golden beach' } })).not.toBe(first);
+  });
 });
 
 describe('renders.highlights', () => {

@@ -6,6 +6,7 @@ import { countRenders } from '../renders.js';
 import { renderFacets, renderHighlights } from '../facets.js';
 import { resolveRenderFilter } from '../render-query.js';
 import type { RenderFilterParsed } from '../renders.js';
+import { libraryVersion } from '../match-set.js';
 
 export const READ_QUERIES = {
   'renders.facets': (db: Db, input: { filter: RenderFilterParsed }) => renderFacets(db, resolveRenderFilter(db, input.filter).filter),
@@ -29,16 +30,15 @@ const CACHED = 64;
 /**
  * Runs the read queries on one connection, remembering answers until the library changes, so going
  * back to an earlier search or facet costs nothing. SQLite's data_version moves when another
- * connection commits, total_changes() when this one writes (the in-process fallback shares the
- * core's writing connection).
+ * connection commits, this connection's own writes when it writes (the in-process fallback shares
+ * the core's writing connection); a search's temp scratch rows are not a change (match-set.ts).
  */
 export function readRunner(db: Db): <Q extends ReadQuery>(query: Q, input: Parameters<(typeof READ_QUERIES)[Q]>[1]) => ReadResult<Q> {
   const cache = new Map<string, unknown>();
   let version: string | null = null;
-  const versionStmt = db.prepare('SELECT (SELECT data_version FROM pragma_data_version) || \':\' || total_changes()').pluck();
   const run = db.transaction((query: ReadQuery, input: unknown) => READ_QUERIES[query](db, input as never));
   return (query, input) => {
-    const now = versionStmt.get() as string;
+    const now = libraryVersion(db);
     if (now !== version) {
       cache.clear();
       version = now;
