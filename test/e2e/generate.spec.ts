@@ -1,7 +1,8 @@
 // New generation against the built-in Demo account: the core runs a local Kling simulator for
 // it, so this goes through the real job engine, the simulator's wire format, a real MP4 made by
 // ffmpeg, download, verification and cataloguing — no key and no network.
-import { expect, test } from './fixtures.js';
+import { startKlingSimulator, type KlingSimulator } from '../../main/providers/simulator/index.js';
+import { callCore, expect, test } from './fixtures.js';
 import { GenerateDialog } from './pages/generate-dialog.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
@@ -116,45 +117,66 @@ test('Settings → Providers lists every provider, tests connections, and never 
   await expect(settings.getByRole('region', { name: 'MiniMax Hailuo' })).toContainText('Its API does not report remaining credits.');
 });
 
-test('cancelling a job right after submitting it, then retrying it as a new job', async ({ page, dailies }) => {
-  const library = new LibraryPage(page);
-  const generate = new GenerateDialog(page);
-  const jobs = new JobsPanel(page);
-  const prompt = 'A paper boat drifting down a rain gutter, close-up';
-  await library.open(dailies.url);
-  await generate.open();
-  await generate.prompt.fill(prompt);
-  await generate.waitForEstimate();
-  await generate.submit();
+test.describe('cancel and retry', () => {
+  // A simulator of this test's own, added as an account, so the test holds the task in the
+  // provider's queue: Cancel then surely reaches a job that cannot have finished.
+  const KEYS = { accessKey: 'e2e-cancel-access', secretKey: 'e2e-cancel-secret' };
+  const HELD_MS = 600_000;
+  let sim: KlingSimulator;
+  test.beforeAll(async () => {
+    sim = await startKlingSimulator({ ...KEYS, queueDelayMs: HELD_MS, processingMs: 300, accountCostsIntervalMs: 0 });
+  });
+  test.afterAll(async () => {
+    await sim?.close();
+  });
 
-  const job = jobs.newest;
-  await expect(job).toContainText(prompt);
-  const cancel = job.getByRole('button', { name: 'Cancel' });
-  await expect(cancel).toBeVisible();
-  // The engine waits at least 2 s before its first poll, so the click almost always lands while
-  // the job is queued, submitting or submitted. If the demo finished it first, the button goes
-  // (or the core answers "already ended"): the click may then fail, and the UI must show Done.
-  await cancel.click({ timeout: 5_000 }).catch(() => undefined);
-  await expect(job).toHaveAccessibleName(/^Job \d+: (Cancelled|Done)$/, { timeout: 60_000 });
-  const ended = await job.getAttribute('aria-label');
-  test.skip(ended?.endsWith('Done') ?? false, 'the demo job finished before Cancel reached it; nothing to retry');
+  test('cancelling a job right after submitting it, then retrying it as a new job', async ({ page, dailies }) => {
+    const library = new LibraryPage(page);
+    const generate = new GenerateDialog(page);
+    const jobs = new JobsPanel(page);
+    const prompt = 'A paper boat drifting down a rain gutter, close-up';
+    await library.open(dailies.url);
+    await callCore(page, dailies, 'providers.save', { id: 'held', provider: 'kling', label: 'Kling (held queue)', baseUrl: sim.baseUrl, credentials: KEYS });
+    sim.state.timing.queueDelayMs = HELD_MS;
+    const earlier = new Set(sim.state.snapshot().tasks.map((t) => t.task_id)); // --repeat-each shares the simulator
+    await generate.open();
+    await generate.account.selectOption('held');
+    await generate.prompt.fill(prompt);
+    await generate.waitForEstimate();
+    await generate.submit();
 
-  // Cancelled: no progress bar, no Cancel, a Retry, and no charge beyond the estimate.
-  await expect(cancel).toHaveCount(0);
-  await expect(jobs.progress(job)).toHaveCount(0);
-  await expect(job).not.toContainText('charged');
-  await expect(jobs.toggle).toHaveAccessibleName('Jobs');
-  const cancelledName = (await job.getAttribute('aria-label'))!;
+    const job = jobs.newest;
+    await expect(job).toContainText(prompt);
+    const cancel = job.getByRole('button', { name: 'Cancel' });
+    // The provider keeps the task queued for ten minutes: the job waits, submitted, and cannot
+    // end before the click.
+    await expect(job).toHaveAccessibleName(/^Job \d+: Submitted$/);
+    await cancel.click();
+    await expect(job).toHaveAccessibleName(/^Job \d+: Cancelled$/);
 
-  // Retry runs the same spec as a new job (a new idempotency key); the cancelled one stays.
-  await job.getByRole('button', { name: 'Retry' }).click();
-  await expect(jobs.jobs).toHaveCount(2);
-  const retried = jobs.newest;
-  await expect(retried).not.toHaveAccessibleName(cancelledName);
-  await expect(retried).toContainText(prompt);
-  await expect(retried).toHaveAccessibleName(/^Job \d+: Done$/, { timeout: 60_000 });
-  await expect(jobs.root.getByRole('listitem', { name: cancelledName })).toBeVisible();
-  await expect(library.tiles).toHaveCount(1);
+    // Cancelled: no progress bar, no Cancel, a Retry, and no charge beyond the estimate.
+    await expect(cancel).toHaveCount(0);
+    await expect(jobs.progress(job)).toHaveCount(0);
+    await expect(job).not.toContainText('charged');
+    await expect(jobs.toggle).toHaveAccessibleName('Jobs');
+    const cancelledName = (await job.getAttribute('aria-label'))!;
+
+    // Retry runs the same spec as a new job (a new idempotency key); the cancelled one stays.
+    // The queue is released for it, so this one runs to done.
+    sim.state.timing.queueDelayMs = 100;
+    await job.getByRole('button', { name: 'Retry' }).click();
+    await expect(jobs.jobs).toHaveCount(2);
+    const retried = jobs.newest;
+    await expect(retried).not.toHaveAccessibleName(cancelledName);
+    await expect(retried).toContainText(prompt);
+    await expect(retried).toHaveAccessibleName(/^Job \d+: Done$/, { timeout: 60_000 });
+    await expect(jobs.root.getByRole('listitem', { name: cancelledName })).toBeVisible();
+    await expect(library.tiles).toHaveCount(1);
+    // Two tasks reached the provider, under two idempotency keys; only the retried one finished.
+    const tasks = sim.state.snapshot().tasks.filter((t) => !earlier.has(t.task_id));
+    expect(new Set(tasks.map((t) => t.external_task_id)).size).toBe(tasks.length);
+    expect(tasks.map((t) => t.status).sort()).toEqual(['submitted', 'succeed']);
+  });
 });
 
 test('"Create demo project" fills an empty library with three renders filed under its shots', async ({ page, dailies }) => {
