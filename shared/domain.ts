@@ -25,8 +25,12 @@ export const TASK_TYPES = [
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
+/**
+ * unconfirmed: a create was sent, its answer was lost, and the provider offers no way to look the
+ * task up. It may be running (and charged) there; the job waits for the user to send again or drop.
+ */
 export const JOB_STATES = [
-  'queued', 'submitting', 'submitted', 'running', 'downloading',
+  'queued', 'submitting', 'unconfirmed', 'submitted', 'running', 'downloading',
   'done', 'failed', 'rejected', 'cancelled',
 ] as const;
 export type JobState = (typeof JOB_STATES)[number];

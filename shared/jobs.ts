@@ -5,7 +5,9 @@ import type { GenerationSpecParsed } from './generation.js';
 
 /** Why a job is waiting or how it ended, in words a user can act on. */
 export type JobErrorClass =
-  | 'money' | 'load' | 'policy' | 'auth' | 'invalid' | 'not_found' | 'server' | 'offline' | 'download' | 'cancelled';
+  | 'money' | 'load' | 'policy' | 'auth' | 'invalid' | 'not_found' | 'server' | 'offline' | 'download' | 'cancelled'
+  /** The create's answer was lost and the provider cannot be asked: the outcome is unknown. */
+  | 'unconfirmed';
 
 export interface JobSummary {
   id: number;

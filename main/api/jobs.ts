@@ -85,6 +85,13 @@ export function jobHandlers(core: Core): DomainHandlers {
       if (!core.jobs.cancel(id)) throw new ContractError('conflict', `Job ${id} has already ended (${job.state}); nothing to cancel.`);
       return jobSummary(core.db, id);
     },
+    'jobs.decide': ({ id, decision }) => {
+      const job = getJobRow(core.db, id);
+      if (!core.jobs.decide(id, decision)) {
+        throw new ContractError('conflict', `Job ${id} is ${job.state}; only a job whose answer was lost (unconfirmed) waits for this decision.`);
+      }
+      return jobSummary(core.db, id);
+    },
     'jobs.retry': async ({ id }) => {
       const job = getJobRow(core.db, id);
       if (!['failed', 'rejected', 'cancelled'].includes(job.state)) {

@@ -20,10 +20,22 @@ export function migrate(db: Database, migrations = MIGRATIONS): { from: number; 
   if (from > migrations.length) throw new CatalogueTooNewError(from, migrations.length);
   for (let v = from; v < migrations.length; v++) {
     const step = migrations[v]!;
-    db.transaction(() => {
-      db.exec(step.sql);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+    // Rebuilding a table (SQLite's documented way to change a CHECK) needs foreign keys off, or
+    // dropping the old table would cascade into the rows that refer to it. The pragma cannot
+    // change inside a transaction; the references are checked before the step commits.
+    if (step.rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(step.sql);
+        if (step.rebuild) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length) throw new Error(`Migration ${step.name} would break ${broken.length} references; the catalogue was not changed.`);
+        }
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    } finally {
+      if (step.rebuild) db.pragma('foreign_keys = ON');
+    }
   }
   return { from, to: migrations.length };
 }

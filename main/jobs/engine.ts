@@ -2,12 +2,14 @@
 //
 //   queued → submitting → submitted → running → downloading → done
 //                 ↘ failed | rejected | cancelled (from any active state)
+//                 ↘ unconfirmed (answer lost, no lookup) → queued (Send again) | cancelled (Drop)
 //
 // Every transition is one transaction (catalogue/jobs.ts updateJob). A job is in the catalogue
 // before anything is sent; "submitting" means "a create may have reached the provider", so a
 // job found in that state (after a crash or a lost answer) is reconciled by looking it up under
 // its idempotency key before anything is sent again. Providers refuse a second task with the
-// same key, so even a lost lookup cannot make a duplicate.
+// same key, so even a lost lookup cannot make a duplicate. A provider with no lookup cannot be
+// reconciled: the job becomes "unconfirmed" and waits for the user rather than risk a second charge.
 import { readFile } from 'node:fs/promises';
 import type { LimitFunction } from 'p-limit';
 import type { Db } from '../catalogue/open.js';
@@ -16,7 +18,7 @@ import type { JobState } from '../../shared/domain.js';
 import type { GenerationSpecParsed } from '../../shared/generation.js';
 import type { JobErrorClass } from '../../shared/jobs.js';
 import { ContractError } from '../../shared/errors.js';
-import { ACTIVE_STATES, addCharge, logJobEvent, dueQueuedJobs, dueStartedJobs, getJobRow, jobSummary, nextDueAt, queuedAccounts, updateJob, type JobRow } from '../catalogue/jobs.js';
+import { ACTIVE_STATES, addCharge, dueQueuedJobs, dueStartedJobs, getJobRow, jobSummary, nextDueAt, queuedAccounts, updateJob, type JobRow } from '../catalogue/jobs.js';
 import type { LibraryLayout } from '../store/layout.js';
 import type { MediaTools } from '../store/tools.js';
 import type { AdapterContext, HttpCall, HttpResult, ProviderError, RemoteTask } from '../providers/types.js';
@@ -378,10 +380,10 @@ export class JobEngine {
     if (reconcile) {
       // A create may have reached the provider before we lost its answer: look before sending.
       const findCall = account.adapter.findCall(task, job.idempotency_key);
-      // Without a client key to look up there is nothing to reconcile against: the task is sent
-      // again, and the job's history says a duplicate (and its charge) is possible.
-      if (!findCall) logJobEvent(db, job.id, state, state, `${account.adapter.label} cannot look a task up by our key; sending again, which may start a second task if the first one arrived`);
-      const found = !findCall ? null : await this.call(account, findCall, 'Looking up the task').catch((err) => {
+      // Without a way to look the task up, sending again could start (and pay for) a second
+      // task: the job waits for the user's decision instead.
+      if (!findCall) return this.park(job, account.adapter.label);
+      const found = await this.call(account, findCall, 'Looking up the task').catch((err) => {
         if (err instanceof StepFailure && err.errorClass === 'not_found') return null;
         throw err;
       });
@@ -595,6 +597,48 @@ export class JobEngine {
       this.deps.log(`job ${job.id}: cancel at the provider ${problem ? `refused: ${problem.message}` : 'accepted'}`);
     } catch (err) {
       this.deps.log(`job ${job.id}: cancel at the provider failed: ${(err as Error).message}`);
+    }
+  }
+
+  /** Sent, answer lost, no lookup: the outcome is unknown until the user decides (decide()). */
+  private park(job: JobRow, label: string): void {
+    const message = `Sent, but the answer was lost — it may be running and charged at ${label}. Send again or Drop.`;
+    if (updateJob(this.deps.db, job.id, job.state, 'unconfirmed', {
+      next_attempt_at: null, error_class: 'unconfirmed', last_error: message,
+    }, `${message} ${label} offers no way to look the task up, so it is not sent again by itself.`)) this.announce(job.id);
+  }
+
+  /**
+   * The user's answer for an unconfirmed job. Sending again reuses the job (its estimate stands
+   * for the new task; a first task that did run is charged by the provider but cannot be seen or
+   * booked here). Dropping ends it as cancelled with a zero charge row.
+   */
+  decide(jobId: number, decision: 'send_again' | 'drop'): boolean {
+    const { db } = this.deps;
+    const job = getJobRow(db, jobId);
+    if (job.state !== 'unconfirmed') return false;
+    const label = this.labelOf(job.provider);
+    const ok = decision === 'send_again'
+      ? updateJob(db, jobId, 'unconfirmed', 'queued', { next_attempt_at: Date.now(), error_class: null, last_error: null },
+        `Sending again at your request. If the earlier send reached ${label}, that task may also run and be charged there.`)
+      : db.transaction(() => {
+        const reason = `Dropped by you: not sent again. If the earlier send reached ${label} it may still run and be charged there; no charge is booked here.`;
+        if (!updateJob(db, jobId, 'unconfirmed', 'cancelled', { next_attempt_at: null, error_class: 'cancelled', last_error: reason }, reason)) return false;
+        addCharge(db, jobId, 'actual', 0, job.provider, 'Not charged here: dropped after a lost answer');
+        return true;
+      })();
+    if (ok) {
+      this.announce(jobId);
+      this.wake();
+    }
+    return ok;
+  }
+
+  private labelOf(provider: string): string {
+    try {
+      return this.deps.accounts.adapter(provider).label;
+    } catch {
+      return provider;
     }
   }
 

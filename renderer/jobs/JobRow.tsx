@@ -21,11 +21,12 @@ export function JobRow({ job, onShowRender, onShowDetails }: Props) {
   const title = job.promptText.trim() || taskLabel(job.taskType);
   const error = describeError(job);
 
-  const act = async (action: 'jobs.retry' | 'jobs.cancel') => {
+  const act = async (action: 'jobs.retry' | 'jobs.cancel' | 'send_again' | 'drop') => {
     setBusy(true);
     setActionError(null);
     try {
-      await client.call(action, { id: job.id });
+      if (action === 'send_again' || action === 'drop') await client.call('jobs.decide', { id: job.id, decision: action });
+      else await client.call(action, { id: job.id });
     } catch (err) {
       setActionError(errorMessage(err));
     } finally {
@@ -67,6 +68,23 @@ export function JobRow({ job, onShowRender, onShowDetails }: Props) {
         <p role="alert" className="error-text">
           {actionError}
         </p>
+      )}
+      {job.state === 'unconfirmed' && (
+        <div className="job-decision" role="group" aria-label={`Decide job ${job.id}`}>
+          <p className="muted">
+            Dailies cannot ask the provider whether the first send arrived, so it will not send again by itself.
+            Send again starts a new task (about {formatCredits(job.estimateCredits)}); if the first one did arrive, both run
+            and both are charged there. Drop ends the job here; a task that did arrive may still run and be charged.
+          </p>
+          <div className="job-actions">
+            <button type="button" className="button button-small" disabled={busy} onClick={() => void act('send_again')}>
+              Send again (≈ {formatCredits(job.estimateCredits)})
+            </button>
+            <button type="button" className="button button-small" disabled={busy} onClick={() => void act('drop')}>
+              Drop
+            </button>
+          </div>
+        </div>
       )}
       <div className="job-actions">
         {RETRYABLE_STATES.includes(job.state) && (

@@ -5,6 +5,7 @@ import type { JobErrorClass, JobSummary } from '../../shared/jobs.js';
 export const STATE_LABELS: Record<JobState, string> = {
   queued: 'Queued',
   submitting: 'Submitting',
+  unconfirmed: 'Answer lost',
   submitted: 'Submitted',
   running: 'Rendering',
   downloading: 'Downloading',
@@ -32,14 +33,17 @@ export const ERROR_WORDS: Record<JobErrorClass, string> = {
   server: 'The provider had a server error — retrying with backoff',
   download: 'The download failed — retrying',
   cancelled: 'Cancelled',
+  unconfirmed: 'Sent, but the answer was lost — it may be running and charged at the provider',
 };
 
 /** The last error in words; the provider's own message follows where it adds something. */
 export function describeError(job: Pick<JobSummary, 'errorClass' | 'lastError'>): string | null {
   if (!job.errorClass) return job.lastError;
   const words = ERROR_WORDS[job.errorClass];
-  // A cancel's reason (a download cancelled after the provider charged) is shown with it.
-  return job.lastError && (job.errorClass === 'invalid' || job.errorClass === 'not_found' || job.errorClass === 'cancelled') ? `${words}: ${job.lastError}` : words;
+  // A lost answer's message names the provider; a cancel's reason (a download cancelled after
+  // the provider charged) is shown with it.
+  return job.lastError && job.errorClass === 'unconfirmed' ? job.lastError
+    : job.lastError && (job.errorClass === 'invalid' || job.errorClass === 'not_found' || job.errorClass === 'cancelled') ? `${words}: ${job.lastError}` : words;
 }
 
 export function taskLabel(taskType: string): string {

@@ -61,6 +61,12 @@ export const jobChannels = {
   'jobs.cancel': channel(z.object({ id: Id }).strict()).returns<JobSummary>(),
   /** Runs a failed, rejected or cancelled job's spec again as a new job (a new idempotency key). */
   'jobs.retry': channel(z.object({ id: Id }).strict()).returns<{ jobId: number }>(),
+  /**
+   * The user's answer for an "unconfirmed" job (sent, answer lost, no way to look it up):
+   * send_again sends the same job once more (a second task, and charge, if the first one ran);
+   * drop ends it as cancelled with no charge booked here.
+   */
+  'jobs.decide': channel(z.object({ id: Id, decision: z.enum(['send_again', 'drop']) }).strict()).returns<JobSummary>(),
 };
 
 export const demoChannels = {

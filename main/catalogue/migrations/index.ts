@@ -5,9 +5,10 @@ import { sql as searchTerms } from './0004-search.js';
 import { sql as savedSearches } from './0005-saved-searches.js';
 import { sql as posterBacklog } from './0006-poster-backlog.js';
 import { sql as searchFacets } from './0007-search-facets.js';
+import { sql as unconfirmedJobs } from './0008-unconfirmed-jobs.js';
 
 /** Ordered list; the catalogue's schema version is the number of entries applied. Append only. */
-export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
+export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string; rebuild?: boolean }> = [
   { name: '0001-domain', sql: domain },
   { name: '0002-watch', sql: watch },
   { name: '0003-jobs', sql: jobs },
@@ -15,4 +16,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
   { name: '0005-saved-searches', sql: savedSearches },
   { name: '0006-poster-backlog', sql: posterBacklog },
   { name: '0007-search-facets', sql: searchFacets },
+  { name: '0008-unconfirmed-jobs', sql: unconfirmedJobs, rebuild: true },
 ];

@@ -1,0 +1,65 @@
+// A create whose answer is lost (the simulator takes the task, then cuts the connection) with a
+// provider that offers no lookup by a client key: the job is never re-sent blind. It waits as
+// "unconfirmed" for the user; Send again makes exactly one new task, Drop ends it uncharged.
+// Real engine, real HTTP to the simulator speaking each provider's wire format.
+import { describe, expect, it } from 'vitest';
+import type { GenerationSpecInput } from '../../shared/generation.js';
+import { settled, until } from '../helpers/jobs.js';
+import { jobDetail, submitJob, useSimProvider } from '../helpers/providers.js';
+
+const CASES: { provider: string; label: string; spec: Omit<GenerationSpecInput, 'accountId'> }[] = [
+  { provider: 'veo', label: 'Veo', spec: { model: 'veo-3.1-generate-preview', taskType: 'text_to_video', durationS: 8, aspectRatio: '16:9', prompt: 'a lighthouse in a storm' } },
+  { provider: 'sora', label: 'Sora', spec: { model: 'sora-2', taskType: 'text_to_video', durationS: 4, aspectRatio: '16:9', prompt: 'a paper boat on a rainy street' } },
+  { provider: 'luma', label: 'Luma', spec: { model: 'ray-flash-2', taskType: 'text_to_video', durationS: 5, aspectRatio: '1:1', resolution: '540p', prompt: 'a koi pond at dawn' } },
+  { provider: 'runway', label: 'Runway', spec: { model: 'veo3.1_fast', taskType: 'text_to_video', durationS: 8, prompt: 'a lighthouse at dusk' } },
+  { provider: 'minimax', label: 'MiniMax Hailuo', spec: { model: 'MiniMax-Hailuo-02', taskType: 'text_to_video', durationS: 6, resolution: '1080P', prompt: 'a lighthouse at dusk' } },
+  { provider: 'pika', label: 'Pika', spec: { model: 'pika-v2.5', taskType: 'text_to_video', durationS: 5, prompt: 'a lighthouse at dusk' } },
+];
+
+describe.each(CASES)('$provider: a lost create answer is never re-sent blind', ({ provider, label, spec }) => {
+  const env = useSimProvider(provider);
+  const tasks = () => [...env.sim.state.tasks.values()].filter((t) => t.provider === provider);
+
+  /** Submits, loses the create's answer after the simulator took the task, and waits for the job to park. */
+  async function lose(): Promise<number> {
+    // The first request of this provider's account is the create (text to video needs nothing first).
+    env.sim.state.faults.add({ mode: 'next', fault: 'connection_reset', phase: 'after', provider });
+    const id = await submitJob(env.core, { accountId: env.account, ...spec });
+    const parked = await until(env.core, id, (j) => j.state === 'unconfirmed');
+    expect(parked.errorClass).toBe('unconfirmed');
+    expect(parked.lastError).toMatch(new RegExp(`answer was lost — it may be running and charged at ${label}`));
+    // The engine settles with the job parked: nothing more is sent on its own.
+    await env.core.jobs.idle();
+    expect(tasks()).toHaveLength(1);
+    return id;
+  }
+
+  it('waits for the user; Send again makes exactly one new task, which lands with one charge', async () => {
+    const id = await lose();
+    const decided = await env.core.dispatch('jobs.decide', { id, decision: 'send_again' });
+    expect(decided).toMatchObject({ state: 'queued' });
+    const job = await settled(env.core, id);
+    expect(job.state).toBe('done');
+    expect(tasks()).toHaveLength(2);
+    const d = await jobDetail(env.core, id);
+    // The job follows the new task; the ledger books its one charge.
+    expect(d.providerTaskId).toContain(tasks()[1]!.taskId);
+    expect(d.providerTaskId).not.toContain(tasks()[0]!.taskId);
+    expect(d.charges.filter((c) => c.kind === 'actual')).toHaveLength(1);
+    expect(d.events.some((e) => /Sending again at your request/.test(e.message))).toBe(true);
+    // A second decision on a job that is no longer waiting is refused, not acted on.
+    await expect(env.core.dispatch('jobs.decide', { id, decision: 'send_again' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(tasks()).toHaveLength(2);
+  });
+
+  it('Drop ends the job cancelled with the reason and a zero charge, sending nothing', async () => {
+    const id = await lose();
+    const dropped = await env.core.dispatch('jobs.decide', { id, decision: 'drop' });
+    expect(dropped).toMatchObject({ state: 'cancelled', errorClass: 'cancelled', actualCredits: 0 });
+    expect((dropped as { lastError: string }).lastError).toMatch(new RegExp(`Dropped by you: not sent again. If the earlier send reached ${label}`));
+    const d = await jobDetail(env.core, id);
+    expect(d.charges.filter((c) => c.kind === 'actual').map((c) => c.credits)).toEqual([0]);
+    await env.core.jobs.idle();
+    expect(tasks()).toHaveLength(1);
+  });
+});
