@@ -297,13 +297,18 @@ function searchKeyed(
   };
   if (set.sorted.has(order)) return sorted() ?? searchByKey(db, spec, filter, where, params, cursor, want);
   const renders = (db.prepare('SELECT max(id) FROM renders').pluck().get() as number | null) ?? 0;
-  if (set.count * set.count < want * renders * WALK_VS_SORT) return sorted() ?? searchByKey(db, spec, filter, where, params, cursor, want);
+  if (set.count * set.count < want * renders * WALK_ROWS_PER_MATCH) return sorted() ?? searchByKey(db, spec, filter, where, params, cursor, want);
   return searchByWalk(db, spec, set, cursor, want, index, renders) ?? sorted() ?? searchByKey(db, spec, filter, where, params, cursor, want);
 }
 
-/** Sorting a match costs about as much as walking this many rows of an index (≈0.6 µs against ≈0.2 µs). */
-const SORT_VS_WALK = 3;
-const WALK_VS_SORT = 1 / SORT_VS_WALK;
+/**
+ * Walk or sort: sorting the matches is paid once (the order is kept with them) where the walk is
+ * paid on every page, so the walk is taken only while it reads at most about as many rows as
+ * there are matches. Evenly spread, it reads page × renders / matches rows: fewer matches than
+ * √(page × renders) (≈3,500 for 120 of 100k) are sorted at once, and a walk past one row per
+ * match (the matches are sparse where it starts) gives up for the sort.
+ */
+const WALK_ROWS_PER_MATCH = 1;
 /** The most index rows one step of a walk reads (the walk doubles its step up to this). */
 const MAX_STEP = 16384;
 
@@ -327,8 +332,8 @@ function pageOfSorted(db: Db, list: { ids: number[]; keys: CursorKey[] }, cursor
 /**
  * The walk: the key's index in order from the cursor (keysetParts), in steps of rows read as
  * (id, key) from the index alone; the ids in the match set make the page. A step that ends before
- * the page is full gives the cursor of the next, twice as long. Past SORT_VS_WALK rows per match
- * sorting the matches costs less: null, for the caller to do that.
+ * the page is full gives the cursor of the next, twice as long. Past WALK_ROWS_PER_MATCH rows per
+ * match, page found or not: null, for the caller to sort the matches instead.
  */
 function searchByWalk(
   db: Db, spec: KeyedSpec, set: MatchSet, cursor: { key: CursorKey; id: number } | null, want: number, index: string, renders: number,
@@ -354,8 +359,9 @@ function searchByWalk(
     for (const row of rows) {
       if (set.has(row[0]) && found.push(row) >= want) break;
     }
+    // Sparse here: the next pages would walk as far; sort once instead (even with this page found).
+    if (walked > set.count * WALK_ROWS_PER_MATCH) return null;
     if (found.length >= want || rows.length < step) break;
-    if (walked > set.count * SORT_VS_WALK) return null;
     const last = rows[rows.length - 1]!;
     at = { id: last[0], key: last[1] };
     step = Math.min(MAX_STEP, step * 2);
