@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { memo, useCallback, useState, type ReactNode } from 'react';
 import type { FacetValue, RenderFacets, SavedFilter } from '../../shared/channels/grid.js';
 import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
@@ -74,14 +74,6 @@ export function FacetPanel({ text, filter, onChange, children }: Props) {
   }, [client, settled]);
   const facets = useLiveCall<RenderFacets>(fetchFacets, (e) => e.type === 'catalogue.changed', { oneAtATime: true });
   const f = facets.value;
-  const set = <K extends Key>(key: K, value: SavedFilter[K] | undefined) => {
-    const next = { ...filter };
-    if (value === undefined) delete next[key];
-    else next[key] = value;
-    // A shot belongs to its project: changing project drops the shot.
-    if (key === 'projectId') delete next.shotId;
-    onChange(next);
-  };
   const active = Object.keys(filter).length > 0;
 
   return (
@@ -96,70 +88,86 @@ export function FacetPanel({ text, filter, onChange, children }: Props) {
         )}
       </div>
       {facets.error && !/^Search: /.test(facets.error) && <p className="error-text">{facets.error}</p>}
-      {f && (
-        <>
-          <FacetList title="Project" values={f.projects} selected={filter.projectId} onPick={(v) => set('projectId', v)} />
-          {filter.projectId === undefined && f.projects.length > 0 ? (
-            // Shots are a project's: their names only mean something (and only stay few) within one.
-            <section className="facet" aria-label="Shot">
-              <h3>Shot</h3>
-              <p className="muted facet-hint">Choose a project above to filter by its shots.</p>
-            </section>
-          ) : (
-            <FacetList title="Shot" values={f.shots} selected={filter.shotId} onPick={(v) => set('shotId', v)} />
-          )}
-          <FacetList
-            title="Rating"
-            values={f.ratings}
-            selected={filter.ratingMin !== undefined && filter.ratingMin === filter.ratingMax ? filter.ratingMin : filter.ratingMax === 0 ? 0 : undefined}
-            onPick={(v) => onChange(withRating(filter, v))}
-          />
-          <FacetList title="Pick / reject" values={f.flags} selected={filter.flag} onPick={(v) => set('flag', v)} />
-          <FacetList title="Provider" values={f.providers} selected={filter.provider} onPick={(v) => set('provider', v)} />
-          <FacetList title="Model" values={f.models} selected={filter.model} onPick={(v) => set('model', v)} />
-          <FacetList title="Task type" values={f.taskTypes} selected={filter.taskType} onPick={(v) => set('taskType', v)} />
-          <FacetList title="Kind" values={f.kinds as FacetValue<'video' | 'image' | 'audio'>[]} selected={filter.kind} onPick={(v) => set('kind', v)} />
-          <FacetList title="Tag" values={f.tags} selected={filter.tag} onPick={(v) => set('tag', v)} />
-          <FacetList title="Versions" values={f.hasChildren} selected={filter.hasChildren} onPick={(v) => set('hasChildren', v)} />
-          <section className="facet" aria-label="Cost">
-            <h3>Cost (credits)</h3>
-            <div className="facet-range">
-              <input
-                className="input input-small" type="number" min={0} step="any" aria-label="Cost from"
-                placeholder={f.costRange ? String(f.costRange.min) : 'from'}
-                value={filter.cost?.gte ?? ''}
-                onChange={(e) => set('cost', range(filter.cost, 'gte', e.target.value === '' ? undefined : Number(e.target.value)))}
-              />
-              <span>–</span>
-              <input
-                className="input input-small" type="number" min={0} step="any" aria-label="Cost to"
-                placeholder={f.costRange ? String(f.costRange.max) : 'to'}
-                value={filter.cost?.lte ?? ''}
-                onChange={(e) => set('cost', range(filter.cost, 'lte', e.target.value === '' ? undefined : Number(e.target.value)))}
-              />
-            </div>
-          </section>
-          <section className="facet" aria-label="Date added">
-            <h3>Date added</h3>
-            <div className="facet-range">
-              <input
-                className="input input-small" type="date" aria-label="Added from"
-                value={dayInput(filter.created?.gte)}
-                onChange={(e) => set('created', range(filter.created, 'gte', e.target.value ? dayStart(e.target.value) : undefined))}
-              />
-              <span>–</span>
-              <input
-                className="input input-small" type="date" aria-label="Added until"
-                value={filter.created?.lt !== undefined ? dayInput(filter.created.lt - 1) : ''}
-                onChange={(e) => set('created', range(filter.created, 'lt', e.target.value ? nextDay(e.target.value) : undefined))}
-              />
-            </div>
-          </section>
-        </>
-      )}
+      {f && <FacetLists f={f} filter={filter} onChange={onChange} />}
     </aside>
   );
 }
+
+/**
+ * The facet values themselves: the same counts and choices until the counts or the filters
+ * change, so typing in the search box (which re-renders the panel) does not re-render them.
+ */
+const FacetLists = memo(function FacetLists({ f, filter, onChange }: { f: RenderFacets; filter: SavedFilter; onChange(filter: SavedFilter): void }) {
+  const set = <K extends Key>(key: K, value: SavedFilter[K] | undefined) => {
+    const next = { ...filter };
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    // A shot belongs to its project: changing project drops the shot.
+    if (key === 'projectId') delete next.shotId;
+    onChange(next);
+  };
+  return (
+    <>
+      <FacetList title="Project" values={f.projects} selected={filter.projectId} onPick={(v) => set('projectId', v)} />
+      {filter.projectId === undefined && f.projects.length > 0 ? (
+        // Shots are a project's: their names only mean something (and only stay few) within one.
+        <section className="facet" aria-label="Shot">
+          <h3>Shot</h3>
+          <p className="muted facet-hint">Choose a project above to filter by its shots.</p>
+        </section>
+      ) : (
+        <FacetList title="Shot" values={f.shots} selected={filter.shotId} onPick={(v) => set('shotId', v)} />
+      )}
+      <FacetList
+        title="Rating"
+        values={f.ratings}
+        selected={filter.ratingMin !== undefined && filter.ratingMin === filter.ratingMax ? filter.ratingMin : filter.ratingMax === 0 ? 0 : undefined}
+        onPick={(v) => onChange(withRating(filter, v))}
+      />
+      <FacetList title="Pick / reject" values={f.flags} selected={filter.flag} onPick={(v) => set('flag', v)} />
+      <FacetList title="Provider" values={f.providers} selected={filter.provider} onPick={(v) => set('provider', v)} />
+      <FacetList title="Model" values={f.models} selected={filter.model} onPick={(v) => set('model', v)} />
+      <FacetList title="Task type" values={f.taskTypes} selected={filter.taskType} onPick={(v) => set('taskType', v)} />
+      <FacetList title="Kind" values={f.kinds as FacetValue<'video' | 'image' | 'audio'>[]} selected={filter.kind} onPick={(v) => set('kind', v)} />
+      <FacetList title="Tag" values={f.tags} selected={filter.tag} onPick={(v) => set('tag', v)} />
+      <FacetList title="Versions" values={f.hasChildren} selected={filter.hasChildren} onPick={(v) => set('hasChildren', v)} />
+      <section className="facet" aria-label="Cost">
+        <h3>Cost (credits)</h3>
+        <div className="facet-range">
+          <input
+            className="input input-small" type="number" min={0} step="any" aria-label="Cost from"
+            placeholder={f.costRange ? String(f.costRange.min) : 'from'}
+            value={filter.cost?.gte ?? ''}
+            onChange={(e) => set('cost', range(filter.cost, 'gte', e.target.value === '' ? undefined : Number(e.target.value)))}
+          />
+          <span>–</span>
+          <input
+            className="input input-small" type="number" min={0} step="any" aria-label="Cost to"
+            placeholder={f.costRange ? String(f.costRange.max) : 'to'}
+            value={filter.cost?.lte ?? ''}
+            onChange={(e) => set('cost', range(filter.cost, 'lte', e.target.value === '' ? undefined : Number(e.target.value)))}
+          />
+        </div>
+      </section>
+      <section className="facet" aria-label="Date added">
+        <h3>Date added</h3>
+        <div className="facet-range">
+          <input
+            className="input input-small" type="date" aria-label="Added from"
+            value={dayInput(filter.created?.gte)}
+            onChange={(e) => set('created', range(filter.created, 'gte', e.target.value ? dayStart(e.target.value) : undefined))}
+          />
+          <span>–</span>
+          <input
+            className="input input-small" type="date" aria-label="Added until"
+            value={filter.created?.lt !== undefined ? dayInput(filter.created.lt - 1) : ''}
+            onChange={(e) => set('created', range(filter.created, 'lt', e.target.value ? nextDay(e.target.value) : undefined))}
+          />
+        </div>
+      </section>
+    </>
+  );
+});
 
 type Range = NonNullable<SavedFilter['cost']>;
 

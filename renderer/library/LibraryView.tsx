@@ -86,10 +86,11 @@ export function LibraryView() {
     setSort(s.sort);
     setTab('renders');
   }, []);
-  const chooseFacets = (f: SavedFilter) => {
+  // Stable, so the facet lists (memoised) are not re-rendered by each keystroke in the search box.
+  const chooseFacets = useCallback((f: SavedFilter) => {
     setFacets(f);
     setTab('renders');
-  };
+  }, []);
 
   const searchRef = useRef<HTMLInputElement>(null);
   useKeyBindings({

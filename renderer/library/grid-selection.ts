@@ -47,7 +47,9 @@ export function useGridSelection(): GridSelection {
   }, []);
   const setAll = useCallback((all: readonly number[]) => setIds(all), []);
   const clear = useCallback(() => {
-    setIds([]);
+    // Nothing selected stays the same state: each keystroke of a search clears the selection, and
+    // a new empty list would re-render every tile of the grid for nothing.
+    setIds((cur) => (cur.length ? [] : cur));
     setAnchor(null);
   }, []);
   return useMemo(() => ({ ids, has: (id: number) => set.has(id), select, selectRange, setAll, clear }), [ids, set, select, selectRange, setAll, clear]);
