@@ -129,6 +129,8 @@ export class JobEngine {
 
   cancel(jobId: number): boolean {
     const job = getJobRow(this.deps.db, jobId);
+    // Cancelling a job whose answer was lost is the same as Drop: nothing is sent again.
+    if (job.state === 'unconfirmed') return this.decide(jobId, 'drop');
     if (!ACTIVE_STATES.includes(job.state)) return false;
     const atProvider = job.state === 'submitted' || job.state === 'running';
     const canCancel = atProvider && this.providerCanCancel(job);

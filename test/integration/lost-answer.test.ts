@@ -62,4 +62,13 @@ describe.each(CASES)('$provider: a lost create answer is never re-sent blind', (
     await env.core.jobs.idle();
     expect(tasks()).toHaveLength(1);
   });
+
+  it('Cancel on a job waiting for the decision drops it, as Drop does', async () => {
+    const id = await lose();
+    const cancelled = await env.core.dispatch('jobs.cancel', { id });
+    expect(cancelled).toMatchObject({ state: 'cancelled', errorClass: 'cancelled', actualCredits: 0 });
+    expect((cancelled as { lastError: string }).lastError).toMatch(/Dropped by you: not sent again/);
+    await env.core.jobs.idle();
+    expect(tasks()).toHaveLength(1);
+  });
 });
