@@ -17,7 +17,7 @@ import { probe } from '../../main/store/probe.js';
 import { probeMedia } from '../../main/store/fast-probe/index.js';
 import { makePoster } from '../../main/store/thumbnails.js';
 import { createMediaPool } from '../../main/store/pool.js';
-import { makeClip, tools } from '../helpers/media.js';
+import { clipVariant, makeClip, tools } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
 
 const N = Number(process.env.BENCH_FILES ?? 10_000);
@@ -27,15 +27,6 @@ const LATENCY_SAMPLES = 40;
 const STABILITY_MS = 1000;
 const cache = path.resolve('.bench/import-clips');
 
-function variant(base: Buffer, i: number): Buffer {
-  const payload = Buffer.from(`dailies-bench-${i}`);
-  const box = Buffer.alloc(8 + payload.length);
-  box.writeUInt32BE(box.length, 0);
-  box.write('free', 4, 'latin1');
-  payload.copy(box, 8);
-  return Buffer.concat([base, box]);
-}
-
 function ensureClips(): string[] {
   mkdirSync(cache, { recursive: true });
   const base = path.join(cache, '..', 'import-base.mp4');
@@ -44,7 +35,7 @@ function ensureClips(): string[] {
   const have = new Set(readdirSync(cache));
   for (let i = 0; i < N; i++) {
     const name = `clip_${String(i).padStart(5, '0')}.mp4`;
-    if (!have.has(name)) writeFileSync(path.join(cache, name), variant(bytes, i));
+    if (!have.has(name)) writeFileSync(path.join(cache, name), clipVariant(bytes, i, 'bench'));
   }
   return Array.from({ length: N }, (_, i) => path.join(cache, `clip_${String(i).padStart(5, '0')}.mp4`));
 }
@@ -103,7 +94,7 @@ async function main(): Promise<void> {
   const base = readFileSync(files[0]!);
   for (let i = 0; i < LATENCY_SAMPLES; i++) {
     const dest = path.join(watched.path, `w_${i}.mp4`);
-    writeFileSync(`${dest}.part`, variant(base, 1_000_000 + i));
+    writeFileSync(`${dest}.part`, clipVariant(base, 1_000_000 + i, 'bench'));
     renameSync(`${dest}.part`, dest);
     const start = performance.now();
     while (!core.db.prepare('SELECT 1 FROM renders WHERE origin = ?').get(dest)) await new Promise((r) => setTimeout(r, 5));

@@ -52,3 +52,16 @@ export function makeMask(file: string, width: number, height: number, box: { x: 
   ]);
   return file;
 }
+
+/**
+ * A distinct, still valid MP4 from one real clip's bytes: a `free` box with a unique payload
+ * appended. Thousands of different files for the price of one ffmpeg run.
+ */
+export function clipVariant(base: Buffer, i: number, tag = 'test'): Buffer {
+  const payload = Buffer.from(`dailies-${tag}-${i}`);
+  const box = Buffer.alloc(8 + payload.length);
+  box.writeUInt32BE(box.length, 0);
+  box.write('free', 4, 'latin1');
+  payload.copy(box, 8);
+  return Buffer.concat([base, box]);
+}

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core.js';
 import type { WatchFolder } from '../../shared/channels/watch.js';
 import type { CoreEvent } from '../../shared/events.js';
-import { makeClip } from '../helpers/media.js';
+import { clipVariant, makeClip } from '../helpers/media.js';
 import { useWatchedCore, type WatchedCore } from '../helpers/watch.js';
 import { pause, waitFor } from '../helpers/wait.js';
 
@@ -31,16 +31,6 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const count = (sql: string, ...args: unknown[]) => core.db.prepare(sql).pluck().get(...args) as number;
 const folders = async () => (await core.dispatch('watch.list', {})) as WatchFolder[];
 
-/** Distinct, still valid MP4s from one real clip: a `free` box with a unique payload at the end. */
-function variant(base: Buffer, i: number): Buffer {
-  const payload = Buffer.from(`dailies-test-${i}`);
-  const box = Buffer.alloc(8 + payload.length);
-  box.writeUInt32BE(box.length, 0);
-  box.write('free', 4, 'latin1');
-  payload.copy(box, 8);
-  return Buffer.concat([base, box]);
-}
-
 describe('watched folders at scale', () => {
   it('imports 10,000 files present at start each exactly once, none missed, reporting the scan as it goes', { timeout: 1_200_000 }, async () => {
     const N = 10_000;
@@ -50,7 +40,7 @@ describe('watched folders at scale', () => {
       // Spread over folders, as a render farm's output would be.
       const dir = path.join(src.path, `batch_${String(Math.floor(i / 1000)).padStart(2, '0')}`);
       if (i % 1000 === 0) mkdirSync(dir);
-      const b = variant(base, i);
+      const b = clipVariant(base, i);
       writeFileSync(path.join(dir, `shot_${String(i).padStart(5, '0')}.mp4`), b);
       shas.add(sha256(b));
     }
@@ -83,8 +73,8 @@ describe('rescan', () => {
     const base = readFileSync(makeClip(path.join(gen.path, 'base.mp4'), { width: 160, height: 90, fps: 12, seconds: 1 }));
     const put = (rel: string, i: number) => {
       mkdirSync(path.dirname(path.join(src.path, rel)), { recursive: true });
-      writeFileSync(path.join(src.path, rel), variant(base, i));
-      return sha256(variant(base, i));
+      writeFileSync(path.join(src.path, rel), clipVariant(base, i));
+      return sha256(clipVariant(base, i));
     };
     const [a, b, c, d] = [put('a.mp4', 1), put('b.mp4', 2), put('c.mp4', 3), put('sub/d.mp4', 4)];
     const folder = (await core.dispatch('watch.add', { path: src.path, mode: 'in_place' })) as WatchFolder;
@@ -101,8 +91,8 @@ describe('rescan', () => {
     await waitFor('the folder reported unavailable', async () => (await folders())[0]?.status === 'error');
     expect((await folders())[0]?.lastError).toMatch(/no longer exists/);
     // Meanwhile, on that disk: one added, one removed, one moved into a subfolder, one renamed.
-    const e = sha256(variant(base, 5));
-    writeFileSync(path.join(away, 'e.mp4'), variant(base, 5));
+    const e = sha256(clipVariant(base, 5));
+    writeFileSync(path.join(away, 'e.mp4'), clipVariant(base, 5));
     rmSync(path.join(away, 'b.mp4'));
     renameSync(path.join(away, 'c.mp4'), path.join(away, 'sub', 'c-moved.mp4'));
     renameSync(path.join(away, 'sub', 'd.mp4'), path.join(away, 'd-renamed.mp4'));
