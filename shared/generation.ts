@@ -41,8 +41,14 @@ export const GenerationSpec = z
     resolution: z.string().min(1).max(16).optional(),
     projectId: Id.optional(),
     shotId: Id.optional(),
-    /** The render this one is made from (extend, restyle, inpaint, outpaint, lip sync, reroll). */
+    /** The render the edit starts from (extend, restyle, inpaint, outpaint, lip sync, last frame). */
     parentRenderId: Id.optional(),
+    /**
+     * Reroll: the render this job is another take of, made from the same inputs (its spec sent
+     * again). The lineage links the new take to it as 'reroll'. parentRenderId keeps naming what
+     * those inputs start from, so a reroll of an extension extends the same clip again.
+     */
+    rerollOf: Id.optional(),
     /** Library references in their roles (identity, first_frame, end_frame, style, …), in order. */
     references: z.array(z.object({ refId: Id, role: z.enum(REFERENCE_ROLES) }).strict()).max(16).default([]),
     camera: z

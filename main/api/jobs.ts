@@ -28,6 +28,9 @@ async function estimate(core: Core, given: GenerationSpecParsed): Promise<Estima
   }
   // A shot files the take under it, so it must be one of the take's project's shots.
   if (spec.shotId !== undefined) requireShotOf(core.db, spec.shotId, spec.projectId);
+  if (spec.rerollOf !== undefined && !core.db.prepare('SELECT 1 FROM renders WHERE id = ?').get(spec.rerollOf)) {
+    throw new ContractError('not_found', `There is no render ${spec.rerollOf} to reroll.`, [{ field: 'spec.rerollOf', message: 'no such render' }]);
+  }
   return { credits, problems, budget };
 }
 

@@ -95,6 +95,8 @@ export function providerHandlers(core: Core): DomainHandlers {
       const source = { ...recorded.data };
       delete source.projectId;
       delete source.shotId;
+      // Its own generation on another model, not another take of what the source rerolled.
+      delete source.rerollOf;
       if (row.project_id !== null) source.projectId = row.project_id;
       if (row.project_id !== null && row.shot_id !== null) source.shotId = row.shot_id;
       const adapter = core.accounts.adapter(core.accounts.providerOf(accountId));

@@ -53,11 +53,25 @@ export function insertJob(
       )
       .run(
         newUid(), newUid(), j.accountId, j.provider, j.spec.model, j.spec.taskType, j.spec.projectId ?? null,
-        j.spec.shotId ?? null, j.promptId, j.spec.parentRenderId ?? null, JSON.stringify(j.spec), j.estimate, now, now, now,
+        j.spec.shotId ?? null, j.promptId, lineageParent(j.spec), JSON.stringify(j.spec), j.estimate, now, now, now,
       ).lastInsertRowid,
   );
   logJobEvent(db, id, null, 'queued', 'Job created');
   return id;
+}
+
+/**
+ * The render the job's take will hang under in the lineage: the render rerolled, else the one the
+ * edit starts from. A reroll of an extension is a sibling take of that extension, not another
+ * extension of its source, even though it sends the source's video again.
+ */
+export function lineageParent(spec: GenerationSpecParsed): number | null {
+  return spec.rerollOf ?? spec.parentRenderId ?? null;
+}
+
+/** How the take relates to its lineage parent: 'reroll', else the edit's task type. */
+export function lineageOperation(spec: GenerationSpecParsed): string {
+  return spec.rerollOf !== undefined ? 'reroll' : spec.taskType;
 }
 
 export function logJobEvent(

@@ -12,15 +12,19 @@ interface Row {
   account_id: string | null; params: string | null; result_video_id: string | null; result_url: string | null;
 }
 
-/** Extends that lead to this render: each step up the lineage made by 'extend' adds one. */
+/**
+ * Extends that lead to this render: each step up the lineage made by 'extend' adds one. A reroll
+ * is another take of the render it rerolls, at the same place in the chain: the walk goes through
+ * it without counting it (a reroll of extension 2 is extension 2). Any other edit starts anew.
+ */
 export function extendChainDepth(db: Db, renderId: number): number {
   const row = db
     .prepare(
-      `WITH RECURSIVE up(id, depth) AS (
-         SELECT ?, 0
+      `WITH RECURSIVE up(id, depth, steps) AS (
+         SELECT ?, 0, 0
          UNION ALL
-         SELECT l.parent_id, up.depth + 1 FROM lineage l JOIN up ON l.child_id = up.id
-         WHERE l.operation = 'extend' AND up.depth < 1000
+         SELECT l.parent_id, up.depth + (l.operation = 'extend'), up.steps + 1 FROM lineage l JOIN up ON l.child_id = up.id
+         WHERE l.operation IN ('extend', 'reroll') AND up.steps < 1000
        ) SELECT max(depth) AS depth FROM up`,
     )
     .get(renderId) as { depth: number };

@@ -9,7 +9,7 @@ import type { Db } from '../catalogue/open.js';
 import type { GenerationSpecParsed } from '../../shared/generation.js';
 import { findAssetBySha, insertAsset, recordLocation } from '../catalogue/assets.js';
 import { insertRender } from '../catalogue/renders.js';
-import { logJobEvent, type JobRow } from '../catalogue/jobs.js';
+import { lineageOperation, logJobEvent, type JobRow } from '../catalogue/jobs.js';
 import { commitStaged } from '../store/ingest.js';
 import { thumbPath, type LibraryLayout } from '../store/layout.js';
 import { probe } from '../store/probe.js';
@@ -62,7 +62,7 @@ export async function finishJob(ctx: FinishContext, job: JobRow, file: string, s
     ).run(job.id, id);
     if (job.parent_render_id) {
       ctx.db.prepare('INSERT INTO lineage (child_id, parent_id, operation, params) VALUES (?, ?, ?, ?)').run(
-        id, job.parent_render_id, job.task_type, JSON.stringify({ jobId: job.id }),
+        id, job.parent_render_id, lineageOperation(spec), JSON.stringify({ jobId: job.id }),
       );
     }
     // Every library file the take was made from, so the render shows it: the references, then

@@ -43,11 +43,11 @@ export function LineageSection({ renderId, onOpen, onCompare }: {
         <div className="lineage" role="tree" aria-label="Lineage tree">
           {tree.ancestors.map((n, i) => (
             <div key={n.id} className="lineage-ancestor" style={{ paddingLeft: i * 14 }}>
-              <NodeButton node={n} onOpen={onOpen} />
+              <NodeButton node={n} parentTitle={tree.ancestors[i - 1]?.title} onOpen={onOpen} />
             </div>
           ))}
           <ul className="lineage-children" role="group" style={{ paddingLeft: tree.ancestors.length * 14 }}>
-            <TreeItem node={tree.self} currentId={renderId} onOpen={onOpen} />
+            <TreeItem node={tree.self} parentTitle={parent?.title} currentId={renderId} onOpen={onOpen} />
           </ul>
           {tree.truncated && <p className="muted">This family is very large: only part of it is shown.</p>}
         </div>
@@ -61,20 +61,25 @@ function branchIds(tree: LineageTree): number[] {
   return [tree.self.id, ...tree.self.children.map((c) => c.id)].slice(0, COMPARE_MAX);
 }
 
-function TreeItem({ node, currentId, onOpen }: { node: LineageNode; currentId: number; onOpen(id: number): void }) {
+function TreeItem({ node, parentTitle, currentId, onOpen }: { node: LineageNode; parentTitle: string | undefined; currentId: number; onOpen(id: number): void }) {
   return (
     <li role="treeitem" aria-expanded={node.children.length ? true : undefined} aria-current={node.id === currentId || undefined}>
-      <NodeButton node={node} onOpen={onOpen} current={node.id === currentId} />
+      <NodeButton node={node} parentTitle={parentTitle} onOpen={onOpen} current={node.id === currentId} />
       {node.children.length > 0 && (
         <ul className="lineage-children" role="group">
-          {node.children.map((c) => <TreeItem key={c.id} node={c} currentId={currentId} onOpen={onOpen} />)}
+          {node.children.map((c) => <TreeItem key={c.id} node={c} parentTitle={node.title} currentId={currentId} onOpen={onOpen} />)}
         </ul>
       )}
     </li>
   );
 }
 
-function NodeButton({ node, onOpen, current = false }: { node: LineageNode; onOpen(id: number): void; current?: boolean }) {
+/** How a take relates to the one above it: "reroll of Dusk take 1", "extend of …". */
+function relationText(operation: string | null, parentTitle: string | undefined): string | undefined {
+  return operation && parentTitle ? `${operation.replace(/_/g, ' ')} of ${parentTitle}` : undefined;
+}
+
+function NodeButton({ node, parentTitle, onOpen, current = false }: { node: LineageNode; parentTitle: string | undefined; onOpen(id: number): void; current?: boolean }) {
   const client = useClient();
   return (
     <button
@@ -82,6 +87,8 @@ function NodeButton({ node, onOpen, current = false }: { node: LineageNode; onOp
       className="lineage-node"
       data-current={current || undefined}
       aria-label={current ? `${node.title} (this take)` : `Open ${node.title}`}
+      // The relation to the take above it, as a tooltip and as the button's description.
+      title={relationText(node.operation, parentTitle)}
       disabled={current}
       onClick={() => onOpen(node.id)}
     >

@@ -81,8 +81,8 @@ export function extendWarning(ctx: EditContext): { depth: number; warning: strin
 export function baseSpec(kind: EditKind, ctx: EditContext, model: ModelCapabilities | undefined): GenerationSpecInput {
   const parent = ctx.spec;
   if (kind === 'reroll' && parent) {
-    // Same inputs again: the parent's spec as it was sent. It is a sibling, not an edit of it.
-    return { ...parent };
+    // Same inputs again: the spec as it was sent, another take of this render (lineage 'reroll').
+    return { ...parent, rerollOf: ctx.renderId };
   }
   const spec: GenerationSpecInput = {
     accountId: ctx.accountId ?? 'demo',

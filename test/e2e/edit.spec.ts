@@ -316,7 +316,20 @@ test('Use last frame, restyle, outpaint and reroll: each a new job with what it 
   const rerolled = await newestCreate(page, dailies);
   expect(rerolled.endpoint).toBe('text2video');
   expect(rerolled.body).toMatchObject({ model_name: 'kling-v1-6', prompt: PROMPT, duration: '5', aspect_ratio: '16:9' });
-  await expect(library.tiles).toHaveCount(5, { timeout: 60_000 });
+  // Another take of the same render: in its lineage as a reroll of it, not a loose sibling.
+  await expectChild(library, 5, parent.title, 'reroll');
+  const detail = new DetailPanel(page);
+  const tree = detail.lineage.getByRole('tree', { name: 'Lineage tree' });
+  await expect(tree.getByRole('button', { name: `Open ${parent.title}` })).toBeVisible();
+  const self = tree.getByRole('button', { name: /\(this take\)$/ });
+  await expect(self).toHaveAccessibleDescription(`reroll of ${parent.title}`);
+  await expect(self).toContainText('reroll');
+  // From the render rerolled: the new take hangs under it, marked as its reroll.
+  await detail.lineage.getByRole('button', { name: `Open ${parent.title}` }).click();
+  await expect(detail.title).toHaveText(parent.title);
+  const rerolls = tree.getByRole('button', { description: `reroll of ${parent.title}` });
+  await expect(rerolls).toHaveCount(1);
+  await expect(tree.getByRole('treeitem')).toHaveCount(5);
 });
 
 /** Imports one generated audio file (a line read) into the library, as the lip sync's voice. */

@@ -13,6 +13,7 @@ import type { EditContext, EditFrame, LipSyncFace } from '../../shared/channels/
 import type { RenderDetail } from '../../shared/domain.js';
 import type { GenerationSpecInput } from '../../shared/generation.js';
 import type { EstimateResult, JobDetail } from '../../shared/jobs.js';
+import type { CostSummary, LineageTree } from '../../shared/review.js';
 import { mediaPath } from '../../main/store/layout.js';
 import { openJobsCore, settled, startSimulator, textToVideo } from '../helpers/jobs.js';
 import { makeAudio, makeClip, tools } from '../helpers/media.js';
@@ -38,6 +39,12 @@ async function received(renderId: number): Promise<{ endpoint: string; body: Rec
   const create = sim.state.creates.find((c) => c.externalTaskId === job.idempotencyKey && c.taskId);
   expect(create, `the simulator got job ${job.id}`).toBeDefined();
   return { endpoint: create!.endpoint, body: create!.body as Record<string, unknown> };
+}
+
+/** The Kling video id the simulator gave the task that made a render. */
+function videoIdOf(renderId: number): string | null {
+  const { key } = core.db.prepare('SELECT j.idempotency_key AS key FROM renders r JOIN jobs j ON j.id = r.job_id WHERE r.id = ?').get(renderId) as { key: string };
+  return sim.state.snapshot().tasks.find((t) => t.external_task_id === key)?.video_id ?? null;
 }
 
 /** A solid PNG of the given size with a white block in it, made by ffmpeg. */
@@ -89,6 +96,65 @@ describe('extend chains', () => {
     expect(((await core.dispatch('edit.context', { renderId: second })) as EditContext).chainDepth).toBe(2);
     // The parent itself is still the start of its chain.
     expect(((await core.dispatch('edit.context', { renderId: parent.renderId })) as EditContext).chainDepth).toBe(0);
+  });
+});
+
+describe('reroll: another take of a render, linked to it', () => {
+  const lineageRow = (child: number) => core.db.prepare('SELECT parent_id AS parentId, operation FROM lineage WHERE child_id = ?').get(child);
+  const depth = async (renderId: number) => ((await core.dispatch('edit.context', { renderId })) as EditContext).chainDepth;
+
+  it('sends the same inputs again and records "reroll of" the render; the shot counts it as a reroll', async () => {
+    const project = (await core.dispatch('projects.create', { name: 'Rerolls' })) as { id: number };
+    const shot = (await core.dispatch('shots.create', { projectId: project.id, name: 'Harbour' })) as { id: number };
+    const take = await submit(textToVideo({ model: 'kling-v1-6', prompt: 'a trawler leaves the harbour at dawn', projectId: project.id, shotId: shot.id }));
+    const ctx = (await core.dispatch('edit.context', { renderId: take })) as EditContext;
+    // What the renderer's Reroll submits: the spec as it was sent, naming the render rerolled.
+    const again = await submit({ ...ctx.spec!, rerollOf: take });
+    // Everything but the job's own task key is what the first take was made with.
+    const inputs = async (renderId: number) => {
+      const { endpoint, body: { external_task_id: _key, ...body } } = await received(renderId);
+      return { endpoint, body };
+    };
+    expect(await inputs(again)).toEqual(await inputs(take));
+
+    expect(lineageRow(again)).toEqual({ parentId: take, operation: 'reroll' });
+    expect(((await core.dispatch('renders.get', { id: again })) as RenderDetail).parent).toMatchObject({ id: take, operation: 'reroll' });
+    const job = (await core.dispatch('jobs.list', { limit: 1 })) as { parentRenderId: number | null }[];
+    expect(job[0]!.parentRenderId).toBe(take);
+    const tree = (await core.dispatch('review.lineage', { id: take })) as LineageTree;
+    expect(tree.self.children.map((c) => [c.id, c.operation])).toEqual([[again, 'reroll']]);
+    // A reroll is not an extension.
+    expect(await depth(again)).toBe(0);
+
+    const costs = (await core.dispatch('costs.summary', { projectId: project.id })) as CostSummary;
+    expect(costs.rerollsPerShot.map((r) => [r.shot, r.takes, r.rerolls])).toEqual([['Harbour', 2, 1]]);
+  });
+
+  it('a reroll of an extension extends the same clip again, hangs under the extension, and keeps its place in the chain', async () => {
+    const ext = await submit({ accountId: 'demo', model: 'kling-v1-6', taskType: 'extend', durationS: 5, prompt: 'the beam sweeps on', parentRenderId: parent.renderId });
+    const spec = ((await core.dispatch('edit.context', { renderId: ext })) as EditContext).spec!;
+    const rerolled = await submit({ ...spec, rerollOf: ext });
+    const req = await received(rerolled);
+    expect(req.endpoint).toBe('video-extend');
+    expect(req.body.video_id).toBe(parent.videoId);
+    expect(lineageRow(rerolled)).toEqual({ parentId: ext, operation: 'reroll' });
+    // Another extension 1, not extension 2; extending it makes extension 2 of its own video.
+    expect(await depth(ext)).toBe(1);
+    expect(await depth(rerolled)).toBe(1);
+    const onward = await submit({ accountId: 'demo', model: 'kling-v1-6', taskType: 'extend', durationS: 5, prompt: '', parentRenderId: rerolled });
+    expect((await received(onward)).body.video_id).toBe(videoIdOf(rerolled));
+    expect(await depth(onward)).toBe(2);
+    // A reroll of the reroll is a third take of extension 1.
+    const third = await submit({ ...(((await core.dispatch('edit.context', { renderId: rerolled })) as EditContext).spec!), rerollOf: rerolled });
+    expect(lineageRow(third)).toEqual({ parentId: rerolled, operation: 'reroll' });
+    expect(await depth(third)).toBe(1);
+  });
+
+  it('refuses to reroll a render that does not exist, before anything is sent', async () => {
+    const creates = sim.state.creates.length;
+    await expect(core.dispatch('jobs.submit', { spec: textToVideo({ model: 'kling-v1-6', prompt: 'x', rerollOf: 999_999 }) }))
+      .rejects.toMatchObject({ code: 'not_found', issues: [{ field: 'spec.rerollOf' }] });
+    expect(sim.state.creates.length).toBe(creates);
   });
 });
 

@@ -111,10 +111,12 @@ describe('edits offered from a render', () => {
     const textOnly = KLING_MODELS.filter((m) => m.model === 'kling-v2-6');
     expect(editReason('motion_brush', ctx(), textOnly)).toMatch(/no model on this account/);
   });
-  it('files the edit under the render’s project and shot and links it to the render; a reroll repeats the spec', () => {
+  it('files the edit under the render’s project and shot and links it to the render; a reroll repeats the spec, naming the render rerolled', () => {
     const spec = baseSpec('extend', ctx(), KLING_MODELS[1]);
     expect(spec).toMatchObject({ accountId: 'demo', taskType: 'extend', parentRenderId: 7, projectId: 3, shotId: 4 });
     const again = baseSpec('reroll', ctx(), KLING_MODELS[1]);
-    expect(again).toEqual(ctx().spec);
+    expect(again).toEqual({ ...ctx().spec, rerollOf: 7 });
+    // A reroll of a reroll names the take it was asked on, not the first one.
+    expect(baseSpec('reroll', ctx({ renderId: 9, spec: { ...ctx().spec!, rerollOf: 7 } }), KLING_MODELS[1]).rerollOf).toBe(9);
   });
 });
