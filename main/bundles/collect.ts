@@ -3,6 +3,7 @@
 // so exporting the same content twice gives the same manifest (the round-trip test relies on it).
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../catalogue/open.js';
+import { ENDED_STATES } from '../catalogue/jobs.js';
 import { BundleError } from './errors.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Manifest } from './manifest.js';
 import { APP_VERSION } from './app-version.js';
@@ -29,7 +30,7 @@ export interface CollectedMedia {
   missing: boolean;
 }
 
-const FINISHED_JOB_STATES = "('done', 'failed', 'rejected', 'cancelled')";
+const FINISHED_JOB_STATES = `(${ENDED_STATES.map((s) => `'${s}'`).join(', ')})`;
 
 const json = (text: string): Record<string, unknown> => {
   const v = JSON.parse(text) as unknown;

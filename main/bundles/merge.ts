@@ -12,6 +12,8 @@
 // - What never changes (a take's file, prompt, provider; a job; a charge) is never overwritten;
 //   a bundle that disagrees is listed as a conflict and the local row kept.
 import type { Db } from '../catalogue/open.js';
+import { ENDED_STATES, logJobEvent } from '../catalogue/jobs.js';
+import type { JobState } from '../../shared/domain.js';
 import { promptHash } from '../catalogue/prompts.js';
 import { BundleError } from './errors.js';
 import type { Manifest } from './manifest.js';
@@ -53,6 +55,11 @@ export interface MergePlan {
   projectIds: number[];
   /** Whether this export is newer than the last one imported for each project. */
   newerExport: boolean;
+}
+
+export function notResumedReason(state: JobState): string {
+  return `Imported from a bundle while ${state} in the source library — not resumed here. That library follows the task; `
+    + 'nothing is sent or checked from this one. Provider ids and charges are kept as the bundle had them.';
 }
 
 const ENTITIES: MergeEntity[] = ['projects', 'shots', 'prompts', 'assets', 'references', 'jobs', 'renders', 'lineage', 'charges', 'ratings', 'tags'];
@@ -256,7 +263,7 @@ function applyManifest(db: Db, m: Manifest): MergePlan {
     counts.references.added++;
   }
 
-  // Jobs (finished ones only travel; they never change once finished). Parent renders are linked
+  // Jobs (only finished ones are exported; they never change once finished). Parent renders are linked
   // after the renders exist.
   const jobId = new Map<string, number>();
   const newJobs: typeof m.jobs = [];
@@ -273,13 +280,23 @@ function applyManifest(db: Db, m: Manifest): MergePlan {
       conflict('jobs', j.uid, `${j.provider} ${j.model}`, `its provider key is already used by job ${clash}; not imported`);
       continue;
     }
+    // A job still waiting or at work in the source library belongs to that library: its engine
+    // (with the account's keys) follows the task. Here it becomes ended history, so this
+    // library's engine never sends it again nor polls a task it has no keys for.
+    const waiting = !ENDED_STATES.includes(j.state);
+    const reason = waiting ? notResumedReason(j.state) : null;
     const info = db.prepare(
       `INSERT INTO jobs (uid, idempotency_key, provider, model, task_type, state, project_id, shot_id, prompt_id, params,
          provider_task_id, attempts, error_class, last_error, estimate_credits, result_video_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(j.uid, j.idempotencyKey, j.provider, j.model, j.taskType, j.state, projectOf(j.projectUid), shotOf(j.shotUid), promptOf(j.promptHash),
-      jsonText(j.params), j.providerTaskId, j.attempts, j.errorClass, j.lastError, j.estimateCredits, j.resultVideoId, j.createdAt, j.updatedAt);
+    ).run(j.uid, j.idempotencyKey, j.provider, j.model, j.taskType, waiting ? 'cancelled' : j.state, projectOf(j.projectUid), shotOf(j.shotUid),
+      promptOf(j.promptHash), jsonText(j.params), j.providerTaskId, j.attempts, waiting ? 'cancelled' : j.errorClass, reason ?? j.lastError,
+      j.estimateCredits, j.resultVideoId, j.createdAt, waiting ? now : j.updatedAt);
     const id = Number(info.lastInsertRowid);
+    if (reason) {
+      logJobEvent(db, id, j.state, 'cancelled', reason);
+      conflict('jobs', j.uid, `${j.provider} ${j.model}`, `was ${j.state} in the source library; imported as ended history (cancelled), not resumed here`);
+    }
     jobId.set(j.uid, id);
     newJobs.push(j);
     for (const l of j.refs) {

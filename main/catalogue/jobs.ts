@@ -38,6 +38,8 @@ export interface JobRow {
 }
 
 export const ACTIVE_STATES: readonly JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
+/** States a job never leaves: its outcome is known (any other state is waiting or at work). */
+export const ENDED_STATES: readonly JobState[] = ['done', 'failed', 'rejected', 'cancelled'];
 
 export function insertJob(
   db: Db,
