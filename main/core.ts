@@ -28,6 +28,7 @@ import { bundleHandlers } from './api/bundles.js';
 import { BundleTasks } from './bundles/tasks.js';
 import { elementHandlers } from './api/elements.js';
 import { referenceHandlers } from './api/references.js';
+import { priceHandlers } from './api/prices.js';
 import { Accounts, type DemoEndpoint } from './jobs/accounts.js';
 import { JobEngine, type EngineTiming } from './jobs/engine.js';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store.js';
@@ -113,6 +114,7 @@ export class Core {
     this.registry.register('bundles', bundleHandlers(this));
     this.registry.register('elements', elementHandlers(this));
     this.registry.register('references', referenceHandlers(this));
+    this.registry.register('prices', priceHandlers(this));
     this.registry.assertComplete();
 
     // Sprites that a previous run did not finish (quit mid-import) are made again quietly.

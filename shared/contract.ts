@@ -14,6 +14,7 @@ import { gridChannels } from './channels/grid.js';
 import { bundleChannels } from './channels/bundles.js';
 import { elementChannels } from './channels/elements.js';
 import { referenceChannels } from './channels/references.js';
+import { priceChannels } from './channels/prices.js';
 
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
@@ -32,6 +33,7 @@ export const contract = joinChannels(
   bundleChannels,
   elementChannels,
   referenceChannels,
+  priceChannels,
 );
 
 export type Contract = typeof contract;

@@ -40,6 +40,8 @@ export type CoreEvent =
   | { type: 'assets.missing'; sha256s: string[]; missing: boolean }
   /** A bundle export or import moved on, or ended (bundle.finished carries the whole task). */
   | { type: 'bundle.progress'; taskId: string; progress: BundleProgressInfo }
-  | { type: 'bundle.finished'; task: BundleTaskInfo };
+  | { type: 'bundle.finished'; task: BundleTaskInfo }
+  /** A provider's prices were set or reset (Settings → Providers → Prices): open estimates are stale. */
+  | { type: 'prices.changed'; provider: string };
 
 export type CoreEventType = CoreEvent['type'];

@@ -2,6 +2,7 @@
 // says whether it is configured.
 import type { JobState } from './domain.js';
 import type { GenerationSpecParsed } from './generation.js';
+import type { PriceUsed } from './pricing/table.js';
 
 /** Why a job is waiting or how it ended, in words a user can act on. */
 export type JobErrorClass =
@@ -60,6 +61,8 @@ export interface ProviderAccountInfo {
 
 export interface EstimateResult {
   credits: number;
+  /** The prices the estimate read (built-in or the user's own, Settings → Providers → Prices). */
+  prices: PriceUsed[];
   problems: { field: string; message: string }[];
   budget: { projectBudget: number | null; spent: number; wouldExceed: boolean } | null;
 }

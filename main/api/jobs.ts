@@ -12,12 +12,17 @@ import { createDemoProject } from '../jobs/demo-project.js';
 import { GenerationSpec } from '../../shared/generation.js';
 import { withProjectStyleLock } from '../edit/style-lock.js';
 import { publicCallbackBase, setPublicCallbackBase } from '../jobs/callbacks.js';
+import { estimateWithPrices } from '../catalogue/prices.js';
+import { describeUsedPrice, type PriceUsed } from '../../shared/pricing/table.js';
 
 async function estimate(core: Core, given: GenerationSpecParsed): Promise<EstimateResult> {
   // Estimated and checked as it will be sent: with the project's style lock (its length counts).
   const spec = withProjectStyleLock(core.db, given);
-  const adapter = core.accounts.adapter(core.accounts.providerOf(spec.accountId));
-  const credits = adapter.estimateCredits(spec);
+  const provider = core.accounts.providerOf(spec.accountId);
+  const adapter = core.accounts.adapter(provider);
+  // On the effective table (built-in with the user's own prices), read now: the figure and the
+  // prices behind it go into the ledger's estimate row at submit and never change afterwards.
+  const { credits, prices } = estimateWithPrices(core.db, provider, (table) => adapter.estimateCredits(spec, table));
   const problems = adapter.validate(resolveTask(core.db, core.layout, spec));
   let budget: EstimateResult['budget'] = null;
   if (spec.projectId !== undefined) {
@@ -31,7 +36,13 @@ async function estimate(core: Core, given: GenerationSpecParsed): Promise<Estima
   if (spec.rerollOf !== undefined && !core.db.prepare('SELECT 1 FROM renders WHERE id = ?').get(spec.rerollOf)) {
     throw new ContractError('not_found', `There is no render ${spec.rerollOf} to reroll.`, [{ field: 'spec.rerollOf', message: 'no such render' }]);
   }
-  return { credits, problems, budget };
+  return { credits, prices, problems, budget };
+}
+
+/** The ledger's words for an estimate row: which prices it was computed from, and whose they were. */
+function estimateNote(prices: PriceUsed[]): string {
+  if (!prices.length) return 'Estimated at submit: no price for this model in the table';
+  return `Estimated at submit from ${prices.map(describeUsedPrice).join('; ')}`;
 }
 
 export async function submitJob(core: Core, given: GenerationSpecParsed, confirmOverBudget: boolean): Promise<{ jobId: number }> {
@@ -50,7 +61,7 @@ export async function submitJob(core: Core, given: GenerationSpecParsed, confirm
   const jobId = core.db.transaction(() => {
     const pid = promptId(core.db, { text: spec.prompt, negative: spec.negativePrompt });
     const id = insertJob(core.db, { accountId: spec.accountId, provider, spec, promptId: pid, estimate: e.credits });
-    addCharge(core.db, id, 'estimate', e.credits, provider, 'Estimated at submit');
+    addCharge(core.db, id, 'estimate', e.credits, provider, estimateNote(e.prices));
     return id;
   })();
   core.emit({ type: 'job.updated', job: jobSummary(core.db, jobId) });

@@ -151,7 +151,12 @@ export interface ProviderAdapter {
 
   /** Problems with the task against the documented limits, each saying what to change. */
   validate(task: ResolvedTask): ValidationProblem[];
-  estimateCredits(spec: GenerationSpecParsed): number;
+  /**
+   * Credits for the task at these prices: the provider's table from shared/pricing/<id>.ts with
+   * the user's own prices in place (the core passes it; see main/catalogue/prices.ts). Pure
+   * arithmetic over the table, so the core can tell which prices were read.
+   */
+  estimateCredits(spec: GenerationSpecParsed, prices: object): number;
   /** Auth headers; called for every request (Kling mints a fresh JWT each time). */
   authHeaders(ctx: Pick<AdapterContext, 'credentials' | 'now'>): Promise<Record<string, string>>;
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { GenerationSpecInput } from '../../shared/generation.js';
 import type { EstimateResult } from '../../shared/jobs.js';
 import { errorMessage } from '../client/client.js';
-import { useClient } from '../client/client-context.js';
+import { useClient, useCoreEvents } from '../client/client-context.js';
 import { useDebouncedValue } from '../library/use-debounced-value.js';
 
 const ESTIMATE_DEBOUNCE_MS = 350;
@@ -14,7 +14,10 @@ export interface EstimateState {
   pending: boolean;
 }
 
-/** jobs.estimate for the spec, once typing settles; answers for older specs are dropped. */
+/**
+ * jobs.estimate for the spec, once typing settles; answers for older specs are dropped. Asked
+ * again when a price is edited in Settings, so an open form never shows a figure at old prices.
+ */
 export function useEstimate(spec: GenerationSpecInput | null): EstimateState {
   const client = useClient();
   const key = spec ? JSON.stringify(spec) : '';
@@ -24,17 +27,23 @@ export function useEstimate(spec: GenerationSpecInput | null): EstimateState {
     result: null,
     error: null,
   });
-  const latest = useRef('');
+  // The newest request's ticket: an answer to an older one (older spec or older prices) is dropped.
+  const latest = useRef(0);
+  const [pricesVersion, setPricesVersion] = useState(0);
+  useCoreEvents((event) => {
+    if (event.type === 'prices.changed') setPricesVersion((v) => v + 1);
+  });
 
   useEffect(() => {
     if (!settled) return;
-    latest.current = settled;
+    void pricesVersion;
+    const ticket = ++latest.current;
     const parsed = JSON.parse(settled) as GenerationSpecInput;
     client.call('jobs.estimate', { spec: parsed }).then(
-      (result) => latest.current === settled && setState({ key: settled, result, error: null }),
-      (err: unknown) => latest.current === settled && setState((s) => ({ key: settled, result: s.result, error: errorMessage(err) })),
+      (result) => latest.current === ticket && setState({ key: settled, result, error: null }),
+      (err: unknown) => latest.current === ticket && setState((s) => ({ key: settled, result: s.result, error: errorMessage(err) })),
     );
-  }, [client, settled]);
+  }, [client, settled, pricesVersion]);
 
   return { result: state.result, error: state.error, pending: !!key && state.key !== key };
 }

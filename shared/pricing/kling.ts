@@ -8,6 +8,8 @@
 //
 // Units are Kling credits ("units"); 1 unit ≈ $0.14 (approximate).
 
+import type { ProviderPricing } from './table.js';
+
 export interface KlingModelPrice {
   /** Credits for a 5-second clip, per mode; absent when the model does not offer the mode. */
   per5s: Partial<Record<'std' | 'pro', number>>;
@@ -38,6 +40,17 @@ export const KLING_PRICES: KlingPriceTable = {
   },
   lipSyncPer5s: 0.5,
   soundMultiplier: 2,
+};
+
+/** The rows Settings offers for editing, labelled; the estimate reads the table as given. */
+export const KLING_PRICING: ProviderPricing<KlingPriceTable> = {
+  table: KLING_PRICES,
+  describe: (path) => {
+    if (path.length === 4 && path[0] === 'models' && path[2] === 'per5s') return { model: path[1]!, option: path[3]!, unit: 'credits per 5 s' };
+    if (path.length === 1 && path[0] === 'lipSyncPer5s') return { model: 'Lip sync', option: '', unit: 'credits per started 5 s' };
+    if (path.length === 1 && path[0] === 'soundMultiplier') return { model: 'Native audio (sound on)', option: '', unit: '× the clip price' };
+    return null; // usdPerUnit converts for display; it prices nothing
+  },
 };
 
 export interface KlingEstimateInput {

@@ -4,6 +4,8 @@
 // ledger books as actual; GET /credits gives the account's real balance. Plain data so
 // Settings can let a user correct it.
 
+import type { ProviderPricing } from './table.js';
+
 export interface LumaPriceTable {
   approximate: true;
   currency: 'USD';
@@ -17,6 +19,16 @@ export const LUMA_PRICES: LumaPriceTable = {
   currency: 'USD',
   perSecond720p: { 'ray-2': 0.18, 'ray-flash-2': 0.06 },
   resolutionFactor: { '540p': 0.5, '720p': 1, '1080p': 2.25, '4k': 9 },
+};
+
+/** The rows Settings offers for editing, labelled; the estimate reads the table as given. */
+export const LUMA_PRICING: ProviderPricing<LumaPriceTable> = {
+  table: LUMA_PRICES,
+  describe: (path) => {
+    if (path.length === 2 && path[0] === 'perSecond720p') return { model: path[1]!, option: '720p', unit: '$ per second' };
+    if (path.length === 2 && path[0] === 'resolutionFactor') return { model: 'All models', option: path[1]!, unit: '× the 720p price' };
+    return null;
+  },
 };
 
 export interface LumaEstimateInput {

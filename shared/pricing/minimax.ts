@@ -5,6 +5,8 @@
 // third parties copy them (Hailuo-02 768P 6 s ≈ $0.28). MiniMax reports no per-task charge, so
 // the estimate is also what the ledger books; the table is plain data so Settings can correct it.
 
+import type { ProviderPricing } from './table.js';
+
 export interface MinimaxPriceTable {
   approximate: true;
   usdPerCredit: 1;
@@ -20,6 +22,13 @@ export const MINIMAX_PRICES: MinimaxPriceTable = {
     'MiniMax-Hailuo-2.3': { '768P': { 6: 0.28, 10: 0.56 }, '1080P': { 6: 0.49 } },
     'S2V-01': { '720P': { 6: 0.65 } },
   },
+};
+
+/** The rows Settings offers for editing, labelled; the estimate reads the table as given. */
+export const MINIMAX_PRICING: ProviderPricing<MinimaxPriceTable> = {
+  table: MINIMAX_PRICES,
+  describe: (path) =>
+    path.length === 4 && path[0] === 'clips' ? { model: path[1]!, option: `${path[2]!}, ${path[3]!} s`, unit: '$ per clip' } : null,
 };
 
 export interface MinimaxEstimateInput {

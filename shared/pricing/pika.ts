@@ -4,6 +4,8 @@
 // copy them (720p 5 s ≈ $0.20, 1080p 5 s ≈ $0.45; 10 s twice that). fal reports no per-request
 // charge, so the estimate is also what the ledger books; Settings can correct the table.
 
+import type { ProviderPricing } from './table.js';
+
 export interface PikaPriceTable {
   approximate: true;
   usdPerCredit: 1;
@@ -18,6 +20,13 @@ export const PIKA_PRICES: PikaPriceTable = {
     'pika-v2.5': { '720p': 0.2, '1080p': 0.45 },
     'pika-v2.2': { '720p': 0.2, '1080p': 0.45 },
   },
+};
+
+/** The rows Settings offers for editing, labelled; the estimate reads the table as given. */
+export const PIKA_PRICING: ProviderPricing<PikaPriceTable> = {
+  table: PIKA_PRICES,
+  describe: (path) =>
+    path.length === 3 && path[0] === 'per5s' ? { model: path[1]!, option: path[2]!, unit: '$ per 5 s' } : null,
 };
 
 export interface PikaEstimateInput {

@@ -5,6 +5,8 @@
 // own truth is the drop in the organization's creditBalance; the table is plain data so Settings
 // can let a user correct it.
 
+import type { ProviderPricing } from './table.js';
+
 export interface RunwayModelPrice {
   creditsPerSecond: number;
   /** Rate when the clip has generated sound, for models that make it. */
@@ -24,6 +26,17 @@ export const RUNWAY_PRICES: RunwayPriceTable = {
     gen4_turbo: { creditsPerSecond: 5 },
     gen4_aleph: { creditsPerSecond: 15 },
     'veo3.1_fast': { creditsPerSecond: 10, creditsPerSecondWithAudio: 15 },
+  },
+};
+
+/** The rows Settings offers for editing, labelled; the estimate reads the table as given. */
+export const RUNWAY_PRICING: ProviderPricing<RunwayPriceTable> = {
+  table: RUNWAY_PRICES,
+  describe: (path) => {
+    if (path.length !== 3 || path[0] !== 'models') return null; // usdPerCredit converts; it prices nothing
+    if (path[2] === 'creditsPerSecond') return { model: path[1]!, option: '', unit: 'credits per second' };
+    if (path[2] === 'creditsPerSecondWithAudio') return { model: path[1]!, option: 'with audio', unit: 'credits per second' };
+    return null;
   },
 };
 

@@ -5,6 +5,8 @@
 // higher figure for its larger sizes). The API reports no charge per video, so the estimate is
 // also what the ledger books as actual. Plain data so Settings can let a user correct it.
 
+import type { ProviderPricing } from './table.js';
+
 export interface SoraPriceTable {
   approximate: true;
   currency: 'USD';
@@ -19,6 +21,15 @@ export const SORA_PRICES: SoraPriceTable = {
     'sora-2': { default: 0.1 },
     'sora-2-pro': { default: 0.3, '1792x1024': 0.5, '1024x1792': 0.5 },
   },
+};
+
+/** The rows Settings offers for editing, labelled; the estimate reads the table as given. */
+export const SORA_PRICING: ProviderPricing<SoraPriceTable> = {
+  table: SORA_PRICES,
+  describe: (path) =>
+    path.length === 3 && path[0] === 'perSecond'
+      ? { model: path[1]!, option: path[2] === 'default' ? 'other sizes' : path[2]!, unit: '$ per second' }
+      : null,
 };
 
 export interface SoraEstimateInput {

@@ -5,6 +5,8 @@
 // API reports no charge per task, so the estimate is also what the ledger books as actual.
 // Plain data so Settings can let a user correct it.
 
+import type { ProviderPricing } from './table.js';
+
 export interface VeoPriceTable {
   approximate: true;
   currency: 'USD';
@@ -21,6 +23,13 @@ export const VEO_PRICES: VeoPriceTable = {
     'veo-3.0-generate-001': 0.4,
     'veo-3.0-fast-generate-001': 0.15,
   },
+};
+
+/** The rows Settings offers for editing, labelled; the estimate reads the table as given. */
+export const VEO_PRICING: ProviderPricing<VeoPriceTable> = {
+  table: VEO_PRICES,
+  describe: (path) =>
+    path.length === 2 && path[0] === 'perSecond' ? { model: path[1]!, option: '', unit: '$ per second' } : null,
 };
 
 /** Seconds a task produces: an extension adds 7 s; everything else is the requested length. */

@@ -8,7 +8,7 @@ import { klingAdapter } from '../../main/providers/kling/index.js';
 import { KlingCallError, KLING_ERROR_CODES } from '../../main/providers/kling/errors.js';
 import { toKlingPoint, toKlingTrajectory } from '../../main/providers/kling/trajectory.js';
 import { KLING_MODELS } from '../../main/providers/kling/capabilities.js';
-import { estimateKlingCredits } from '../../shared/pricing/kling.js';
+import { estimateKlingCredits, KLING_PRICES } from '../../shared/pricing/kling.js';
 import { createElementCall, listElementsCall, parseElement, parseElementList } from '../../main/providers/kling/elements.js';
 import { GenerationSpec, type GenerationSpecInput } from '../../shared/generation.js';
 import type { AdapterContext, HttpCall, HttpResult, ModelCapabilities, ResolvedInput, ResolvedParent, ResolvedTask } from '../../main/providers/types.js';
@@ -551,11 +551,11 @@ describe('account and estimates', () => {
     expect(klingAdapter.parseAccount!(result(401, { code: 1000, message: 'x' }))).toEqual({ remainingCredits: null });
   });
   it('estimates from the shared (approximate) price table', () => {
-    expect(klingAdapter.estimateCredits(spec({ taskType: 'text_to_video', model: 'kling-v1', durationS: 5 }))).toBe(1);
-    expect(klingAdapter.estimateCredits(spec({ taskType: 'text_to_video', model: 'kling-v1-6', mode: 'pro', durationS: 10 }))).toBe(7);
-    expect(klingAdapter.estimateCredits(spec({ taskType: 'text_to_video', model: 'kling-v2-6', durationS: 5, sound: true }))).toBe(3);
-    expect(klingAdapter.estimateCredits(spec({ taskType: 'restyle', model: 'kling-video-o1', durationS: 10 }))).toBe(6);
-    expect(klingAdapter.estimateCredits(spec({ taskType: 'extend', model: 'kling-v1-6', durationS: 60 }))).toBe(2);
+    expect(klingAdapter.estimateCredits(spec({ taskType: 'text_to_video', model: 'kling-v1', durationS: 5 }), KLING_PRICES)).toBe(1);
+    expect(klingAdapter.estimateCredits(spec({ taskType: 'text_to_video', model: 'kling-v1-6', mode: 'pro', durationS: 10 }), KLING_PRICES)).toBe(7);
+    expect(klingAdapter.estimateCredits(spec({ taskType: 'text_to_video', model: 'kling-v2-6', durationS: 5, sound: true }), KLING_PRICES)).toBe(3);
+    expect(klingAdapter.estimateCredits(spec({ taskType: 'restyle', model: 'kling-video-o1', durationS: 10 }), KLING_PRICES)).toBe(6);
+    expect(klingAdapter.estimateCredits(spec({ taskType: 'extend', model: 'kling-v1-6', durationS: 60 }), KLING_PRICES)).toBe(2);
     expect(estimateKlingCredits({ model: 'kling-v1', mode: 'std', durationS: 12, taskType: 'lip_sync' })).toBe(1.5);
     expect(estimateKlingCredits({ model: 'nope', mode: 'std', durationS: 5, taskType: 'text_to_video' })).toBe(0);
   });

@@ -91,8 +91,8 @@ describe('MiniMax answers', () => {
 
 describe('MiniMax prices', () => {
   it('per clip by model, resolution and length', () => {
-    expect(minimaxAdapter.estimateCredits(task({ taskType: 'text_to_video', model: 'MiniMax-Hailuo-02', durationS: 10 }).spec)).toBe(0.56);
-    expect(minimaxAdapter.estimateCredits(task({ taskType: 'text_to_video', model: 'MiniMax-Hailuo-02', resolution: '1080P' }).spec)).toBe(0.49);
+    expect(minimaxAdapter.estimateCredits(task({ taskType: 'text_to_video', model: 'MiniMax-Hailuo-02', durationS: 10 }).spec, MINIMAX_PRICES)).toBe(0.56);
+    expect(minimaxAdapter.estimateCredits(task({ taskType: 'text_to_video', model: 'MiniMax-Hailuo-02', resolution: '1080P' }).spec, MINIMAX_PRICES)).toBe(0.49);
     for (const m of MINIMAX_MODELS) for (const r of m.resolutions) for (const d of m.durationsByResolution[r]!) expect(MINIMAX_PRICES.clips[m.model]?.[r]?.[d], `${m.model} ${r} ${d}`).toBeGreaterThan(0);
   });
 });

@@ -88,8 +88,8 @@ describe('fal queue answers', () => {
 
 describe('Pika prices', () => {
   it('per 5 s by resolution; every model priced', () => {
-    expect(pikaAdapter.estimateCredits(task({ taskType: 'text_to_video', model: 'pika-v2.5', durationS: 10, resolution: '1080p' }).spec)).toBe(0.9);
-    expect(pikaAdapter.estimateCredits(task({ taskType: 'text_to_video', model: 'pika-v2.5' }).spec)).toBe(0.2);
+    expect(pikaAdapter.estimateCredits(task({ taskType: 'text_to_video', model: 'pika-v2.5', durationS: 10, resolution: '1080p' }).spec, PIKA_PRICES)).toBe(0.9);
+    expect(pikaAdapter.estimateCredits(task({ taskType: 'text_to_video', model: 'pika-v2.5' }).spec, PIKA_PRICES)).toBe(0.2);
     for (const m of PIKA_MODELS) for (const r of m.resolutions) expect(PIKA_PRICES.per5s[m.model]?.[r], `${m.model} ${r}`).toBeGreaterThan(0);
   });
 });

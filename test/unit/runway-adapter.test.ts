@@ -118,7 +118,7 @@ describe('Runway answers', () => {
 
 describe('Runway prices', () => {
   it('estimates from the shared table, every model priced', () => {
-    expect(runwayAdapter.estimateCredits(task({ taskType: 'image_to_video', model: 'gen4_turbo', durationS: 10 }).spec)).toBe(50);
+    expect(runwayAdapter.estimateCredits(task({ taskType: 'image_to_video', model: 'gen4_turbo', durationS: 10 }).spec, RUNWAY_PRICES)).toBe(50);
     expect(estimateRunwayCredits({ model: 'veo3.1_fast', durationS: 8, sound: true })).toBe(120);
     for (const m of RUNWAY_MODELS) expect(RUNWAY_PRICES.models[m.model], m.model).toBeDefined();
   });

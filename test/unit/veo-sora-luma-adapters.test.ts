@@ -13,6 +13,7 @@ import { veoAdapter } from '../../main/providers/veo/index.js';
 import { soraAdapter } from '../../main/providers/sora/index.js';
 import { lumaAdapter } from '../../main/providers/luma/index.js';
 import { GenerationSpec, type GenerationSpecInput } from '../../shared/generation.js';
+import { pricingOf } from '../../shared/pricing/index.js';
 import type { HttpResult, ProviderAdapter } from '../../main/providers/types.js';
 
 const answer = (status: number, json: unknown, headers: Record<string, string> = {}): HttpResult => ({ status, headers, json, text: JSON.stringify(json) });
@@ -131,7 +132,7 @@ describe('capability tables agree with what each adapter accepts', () => {
             for (const resolution of m.resolutions ?? [undefined]) {
               const spec: GenerationSpecInput = { accountId: 'a', model: m.model, taskType: 'text_to_video', durationS, aspectRatio: aspectRatio as '16:9', prompt: 'p', ...(resolution ? { resolution } : {}) };
               expect(adapter.validate(resolved(spec))).toEqual([]);
-              expect(adapter.estimateCredits(GenerationSpec.parse(spec))).toBeGreaterThan(0);
+              expect(adapter.estimateCredits(GenerationSpec.parse(spec), pricingOf(adapter.id)!.table)).toBeGreaterThan(0);
             }
           }
         }

@@ -7,6 +7,7 @@ import { classifyKling, KlingCallError } from './errors.js';
 import { signKlingToken } from './jwt.js';
 import { buildLipSyncCall } from './lip-sync.js';
 import { estimateKling } from './prices.js';
+import type { KlingPriceTable } from '../../../shared/pricing/kling.js';
 import { buildCreateCall } from './requests.js';
 import { parseKlingCreate, parseKlingFind, parseKlingQuery } from './responses.js';
 import { validateKling } from './validate.js';
@@ -49,7 +50,7 @@ export const klingAdapter = {
   concurrency: 3,
 
   validate: validateKling,
-  estimateCredits: (spec) => estimateKling(spec),
+  estimateCredits: (spec, prices: KlingPriceTable) => estimateKling(spec, prices),
   authHeaders: async (ctx) => ({ Authorization: `Bearer ${await signKlingToken(keys(ctx.credentials), ctx.now())}` }),
 
   createCall,

@@ -2,7 +2,7 @@
 // no lookup by one; no per-generation charge (the ledger books the estimate), but GET /credits
 // reports the balance.
 import type { ProviderAdapter } from '../types.js';
-import { estimateLumaCredits } from '../../../shared/pricing/luma.js';
+import { estimateLumaCredits, type LumaPriceTable } from '../../../shared/pricing/luma.js';
 import { ProviderCallError } from '../wire/errors.js';
 import { LUMA_MODELS } from './capabilities.js';
 import { classifyLuma } from './errors.js';
@@ -26,7 +26,7 @@ export const lumaAdapter: ProviderAdapter = {
   concurrency: 3,
 
   validate: validateLuma,
-  estimateCredits: (spec) => estimateLumaCredits({ model: spec.model, durationS: spec.durationS, resolution: spec.resolution }),
+  estimateCredits: (spec, prices: LumaPriceTable) => estimateLumaCredits({ model: spec.model, durationS: spec.durationS, resolution: spec.resolution }, prices),
   authHeaders: async (ctx) => ({ Authorization: `Bearer ${apiKey(ctx.credentials)}` }),
 
   async createCall(task) {

@@ -1,7 +1,7 @@
 // The MiniMax Hailuo adapter: Bearer key; POST /v1/video_generation, poll
 // /v1/query/video_generation?task_id=, then /v1/files/retrieve?file_id= for the 9-hour link.
 import type { ProviderAdapter } from '../types.js';
-import { estimateMinimaxCredits } from '../../../shared/pricing/minimax.js';
+import { estimateMinimaxCredits, type MinimaxPriceTable } from '../../../shared/pricing/minimax.js';
 import { ProviderCallError, refuseInvalid } from '../wire/errors.js';
 import { MINIMAX_MODELS, MINIMAX_PATHS } from './capabilities.js';
 import { classifyMinimax } from './errors.js';
@@ -23,7 +23,7 @@ export const minimaxAdapter: ProviderAdapter = {
   concurrency: 2,
 
   validate: validateMinimax,
-  estimateCredits: (spec) => estimateMinimaxCredits({ model: spec.model, durationS: spec.durationS, resolution: spec.resolution }),
+  estimateCredits: (spec, prices: MinimaxPriceTable) => estimateMinimaxCredits({ model: spec.model, durationS: spec.durationS, resolution: spec.resolution }, prices),
   authHeaders: async ({ credentials }) => {
     const key = credentials.apiKey?.trim();
     if (!key) throw new ProviderCallError({ kind: 'auth', code: 'credentials', httpStatus: 0, message: 'The MiniMax account has no API key: add it in Settings → Providers' });

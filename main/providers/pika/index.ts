@@ -1,7 +1,7 @@
 // The Pika adapter, through fal.ai's queue: `Authorization: Key <key>`; POST the endpoint, poll
 // …/requests/{id}/status, fetch the result from …/requests/{id}, PUT …/cancel to stop.
 import type { ProviderAdapter } from '../types.js';
-import { estimatePikaCredits } from '../../../shared/pricing/pika.js';
+import { estimatePikaCredits, type PikaPriceTable } from '../../../shared/pricing/pika.js';
 import { ProviderCallError, refuseInvalid } from '../wire/errors.js';
 import { PIKA_MODELS, requestPath } from './capabilities.js';
 import { classifyFal } from './errors.js';
@@ -20,7 +20,7 @@ export const pikaAdapter: ProviderAdapter = {
   concurrency: 2,
 
   validate: validatePika,
-  estimateCredits: (spec) => estimatePikaCredits({ model: spec.model, durationS: spec.durationS, resolution: spec.resolution }),
+  estimateCredits: (spec, prices: PikaPriceTable) => estimatePikaCredits({ model: spec.model, durationS: spec.durationS, resolution: spec.resolution }, prices),
   authHeaders: async ({ credentials }) => {
     const key = credentials.apiKey?.trim();
     if (!key) throw new ProviderCallError({ kind: 'auth', code: 'credentials', httpStatus: 0, message: 'The fal account has no API key: add it in Settings → Providers' });

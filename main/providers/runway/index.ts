@@ -1,7 +1,7 @@
 // The Runway adapter (Gen-4 API): Bearer key plus the API version header, create on one path per
 // task kind, then GET /v1/tasks/{id} until SUCCEEDED. Runway takes no client idempotency key.
 import type { ProviderAdapter } from '../types.js';
-import { estimateRunwayCredits } from '../../../shared/pricing/runway.js';
+import { estimateRunwayCredits, type RunwayPriceTable } from '../../../shared/pricing/runway.js';
 import { ProviderCallError, refuseInvalid } from '../wire/errors.js';
 import { RUNWAY_MODELS, RUNWAY_PATHS } from './capabilities.js';
 import { classifyRunway } from './errors.js';
@@ -23,7 +23,7 @@ export const runwayAdapter: ProviderAdapter = {
   concurrency: 2,
 
   validate: validateRunway,
-  estimateCredits: (spec) => estimateRunwayCredits({ model: spec.model, durationS: spec.durationS, sound: spec.sound === true }),
+  estimateCredits: (spec, prices: RunwayPriceTable) => estimateRunwayCredits({ model: spec.model, durationS: spec.durationS, sound: spec.sound === true }, prices),
   authHeaders: async ({ credentials }) => {
     const key = credentials.apiKey?.trim();
     if (!key) throw new ProviderCallError({ kind: 'auth', code: 'credentials', httpStatus: 0, message: 'The Runway account has no API secret: add it in Settings → Providers' });

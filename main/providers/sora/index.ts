@@ -4,7 +4,7 @@
 // (the ledger books the estimate). The content endpoint needs the key and keeps the bytes
 // about an hour: the engine downloads as soon as the video completes.
 import type { DownloadRequest, ProviderAdapter } from '../types.js';
-import { estimateSoraCredits } from '../../../shared/pricing/sora.js';
+import { estimateSoraCredits, type SoraPriceTable } from '../../../shared/pricing/sora.js';
 import { ProviderCallError } from '../wire/errors.js';
 import { joinUrl } from '../url.js';
 import { SORA_MODELS, SORA_SHUTDOWN, soraSize } from './capabilities.js';
@@ -31,7 +31,7 @@ export const soraAdapter: ProviderAdapter = {
   notice: SORA_SHUTDOWN,
 
   validate: validateSora,
-  estimateCredits: (spec) => estimateSoraCredits({ model: spec.model, durationS: spec.durationS, size: soraSize(spec.aspectRatio, spec.resolution) }),
+  estimateCredits: (spec, prices: SoraPriceTable) => estimateSoraCredits({ model: spec.model, durationS: spec.durationS, size: soraSize(spec.aspectRatio, spec.resolution) }, prices),
   authHeaders: async (ctx) => ({ Authorization: `Bearer ${apiKey(ctx.credentials)}` }),
 
   async createCall(task, _key, ctx) {

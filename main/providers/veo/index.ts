@@ -3,7 +3,7 @@
 // resends a create whose answer was lost. It reports no balance and no per-task charge (the
 // ledger books the estimate), and its file URIs need the API key to download.
 import type { DownloadRequest, ProviderAdapter } from '../types.js';
-import { estimateVeoCredits } from '../../../shared/pricing/veo.js';
+import { estimateVeoCredits, type VeoPriceTable } from '../../../shared/pricing/veo.js';
 import { ProviderCallError } from '../wire/errors.js';
 import { VEO_MODELS } from './capabilities.js';
 import { classifyVeo } from './errors.js';
@@ -30,7 +30,7 @@ export const veoAdapter: ProviderAdapter = {
   resultTtlMs: 2 * 86_400_000,
 
   validate: validateVeo,
-  estimateCredits: (spec) => estimateVeoCredits({ model: spec.model, durationS: spec.durationS, taskType: spec.taskType }),
+  estimateCredits: (spec, prices: VeoPriceTable) => estimateVeoCredits({ model: spec.model, durationS: spec.durationS, taskType: spec.taskType }, prices),
   authHeaders: async (ctx) => ({ 'x-goog-api-key': apiKey(ctx.credentials) }),
 
   async createCall(task, _key, ctx) {
