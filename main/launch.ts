@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LAUNCH_USAGE, parseLaunchOptions } from './launch-options.js';
 import { serve } from './serve/cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,6 +32,11 @@ export function findElectron(): { binary: string } | { reason: string } {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  // Checked here, before a window or a server exists, so a typo is told at once.
+  if (parseLaunchOptions(argv).help) {
+    process.stdout.write(LAUNCH_USAGE);
+    return;
+  }
   const electron = findElectron();
   if ('binary' in electron) {
     // DAILIES_NODE lets an unpackaged shell run the core under this Node when better-sqlite3 was

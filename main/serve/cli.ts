@@ -1,22 +1,21 @@
 #!/usr/bin/env node
-// `dailies serve`: opens a library and serves the app on 127.0.0.1.
-//   --library <dir>   the library folder (else DAILIES_LIBRARY, else the platform default)
-//   --port <n>        port to listen on (default: any free port)
-//   --json            print one JSON line {url, token, port, library} instead of prose (for scripts)
+// `npm run serve`: opens a library and serves the app on 127.0.0.1 (options: main/launch-options.ts).
 // The access token is random per start unless DAILIES_TOKEN is set. Provider keys come from
 // DAILIES_SECRET_<ACCOUNT>_<FIELD> variables or DAILIES_SECRETS_FILE (default: secrets.json, mode
 // 0600, in the user-data folder).
 import { openCore } from '../core.js';
 import path from 'node:path';
-import { resolveLibraryDir, userDataDir } from '../library/user-data.js';
+import { LAUNCH_USAGE, parseLaunchOptions } from '../launch-options.js';
+import { userDataDir } from '../library/user-data.js';
 import { FileSecretStore } from '../secrets/file-secret-store.js';
 import { startServeHost } from './server.js';
 
 export async function serve(argv: readonly string[], reason?: string): Promise<void> {
-  const libraryDir = resolveLibraryDir(argv);
-  const portArg = argv.indexOf('--port');
-  const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.DAILIES_PORT ?? 0);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port needs a number between 0 and 65535');
+  const { libraryDir, port, json, help } = parseLaunchOptions(argv);
+  if (help) {
+    process.stdout.write(LAUNCH_USAGE);
+    return;
+  }
 
   // Provider keys: DAILIES_SECRET_<ACCOUNT>_<FIELD> variables, else a 0600 file beside the
   // default library (never inside a library, which may be bundled and shared).
@@ -30,7 +29,7 @@ export async function serve(argv: readonly string[], reason?: string): Promise<v
     throw err;
   }
 
-  if (argv.includes('--json')) {
+  if (json) {
     process.stdout.write(`${JSON.stringify({ url: host.url, token: host.token, port: host.port, library: core.layout.root })}\n`);
   } else {
     if (reason) process.stdout.write(`${reason}\n`);
