@@ -92,6 +92,8 @@ export function costSummary(db: Db, opts: { projectId?: number | undefined; days
        SELECT pr.id AS promptId, pr.text, coalesce(ps.credits, 0) AS credits, coalesce(pt.takes, 0) AS takes, coalesce(pt.picks, 0) AS picks
        FROM prompt_spend ps FULL JOIN prompt_takes pt ON pt.prompt_id = ps.prompt_id
        JOIN prompts pr ON pr.id = coalesce(ps.prompt_id, pt.prompt_id)
+       -- A prompt that neither cost anything nor made a take (a job refused uncharged) has no ROI to show.
+       WHERE coalesce(ps.credits, 0) <> 0 OR coalesce(pt.takes, 0) > 0
        ORDER BY credits DESC, picks DESC LIMIT ${TOP}`,
     )
     .all(params) as { promptId: number; text: string; credits: number; takes: number; picks: number }[];

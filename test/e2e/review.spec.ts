@@ -1,44 +1,16 @@
 // The review views against the real core in Chromium: the detail panel (player, marks, prompt,
-// parameters, lineage, notes, reveal), Compare (synced playback, diff, wipe, mute) and Costs,
-// on takes imported with sidecars (prompt, parameters, cost, parent).
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+// parameters, lineage, notes, reveal) and Compare (synced playback, diff, wipe, mute), on takes
+// imported with sidecars (prompt, parameters, cost, parent). Costs has its own spec (costs.spec.ts).
 import path from 'node:path';
-import { expect, test as base } from './fixtures.js';
 import { CompareView } from './pages/compare-view.js';
 import { DetailPanel } from './pages/detail-panel.js';
-import { ImportDialog } from './pages/import-dialog.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ViewsNav } from './pages/views-nav.js';
-import { EXTEND, makeReviewFolders, PARENT, RESTYLE, REVIEW_FPS } from './review-media.js';
+import { expect, importBoth, test } from './review-fixtures.js';
+import { EXTEND, PARENT, RESTYLE, REVIEW_FPS } from './review-media.js';
 import { keepScreenshot } from './review-screenshots.js';
 
 const FRAME = 1 / REVIEW_FPS;
-
-const test = base.extend<object, { reviewFolders: { parents: string; edits: string } }>({
-  reviewFolders: [
-    async ({}, use) => {
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-review-'));
-      try {
-        await use(await makeReviewFolders(dir));
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    },
-    { scope: 'worker' },
-  ],
-});
-
-async function importBoth(library: LibraryPage, folders: { parents: string; edits: string }): Promise<void> {
-  const dialog = new ImportDialog(library.page);
-  for (const folder of [folders.parents, folders.edits]) {
-    await library.importButton.click();
-    await dialog.importPath(folder);
-    await dialog.waitUntilFinished();
-    await dialog.close();
-  }
-  await expect(library.tiles).toHaveCount(3);
-}
 
 test('detail: frame-accurate player, marks, prompt, parameters, lineage, notes, reveal', async ({ page, dailies, reviewFolders }, testInfo) => {
   const library = new LibraryPage(page);
@@ -214,38 +186,64 @@ test('compare: a lineage branch side by side, playing in sync, with the diff and
   await keepScreenshot(page, testInfo, 'compare-wipe');
 });
 
-test('costs: credits by provider, model and project with the numbers one click away', async ({ page, dailies, reviewFolders }, testInfo) => {
+test('detail player: J plays backward, I/O marks bound playback, Loop off stops at the out mark, on returns to the in mark', async ({ page, dailies, reviewFolders }) => {
   const library = new LibraryPage(page);
-  const nav = new ViewsNav(page);
+  const detail = new DetailPanel(page);
   await library.open(dailies.url);
-  await nav.show('Costs');
-  await expect(page.getByRole('region', { name: 'No spending yet' })).toBeVisible();
-  await nav.show('Library');
   await importBoth(library, reviewFolders);
+  await library.tile(PARENT.title).click();
+  await expect(detail.title).toHaveText(PARENT.title);
+  await detail.waitForMetadata();
+  await detail.focusPlayer();
+  const loop = detail.button('Loop');
+  const paused = () => detail.video.evaluate((v: HTMLVideoElement) => v.paused);
 
-  // A pick makes cost per picked second and ROI per prompt meaningful.
-  await library.tile(EXTEND.title).click();
-  await new DetailPanel(page).pick.click();
+  // I at 1 s, O at 2 s: the buttons say where, and Clear marks appears.
+  await detail.position.fill('1');
+  await expect(detail.timecode).toHaveText('00:00:01:00');
+  await page.keyboard.press('i');
+  await detail.position.fill('2');
+  await expect(detail.timecode).toHaveText('00:00:02:00');
+  await page.keyboard.press('o');
+  await expect(detail.button('Mark in')).toHaveText('In 00:00:01:00');
+  await expect(detail.button('Mark out')).toHaveText('Out 00:00:02:00');
 
-  await nav.show('Costs');
-  const costs = page.locator('[data-view="costs"]');
-  await expect(costs.getByRole('group', { name: 'Credits spent' })).toContainText('70');
-  await expect(costs.getByRole('group', { name: 'Cost per picked second' })).toContainText('17.5');
-  const byModel = costs.getByRole('region', { name: 'By model' });
-  await expect(byModel.locator('svg.recharts-surface')).toBeVisible();
-  await keepScreenshot(page, testInfo, 'costs');
-  await byModel.getByRole('button', { name: 'Show numbers' }).click();
-  const table = byModel.getByRole('table', { name: 'Credits by model' });
-  await expect(table.getByRole('row', { name: /kling-v2-6/ })).toContainText('55');
-  await expect(table.getByRole('row', { name: /kling-o1/ })).toContainText('15');
+  // J from the out mark plays backward (the speed says so) toward the in mark.
+  await page.keyboard.press('j');
+  await expect(detail.transport.getByLabel('Speed ◀ 1×')).toBeVisible();
+  await expect.poll(() => detail.currentTime()).toBeLessThan(1.8);
+  await page.keyboard.press('k');
+  await expect(detail.button('Play')).toBeVisible();
+  expect(await detail.currentTime()).toBeGreaterThanOrEqual(1 - FRAME);
 
-  const roi = costs.getByRole('region', { name: 'ROI per prompt' });
-  await roi.getByRole('button', { name: 'Show numbers' }).click();
-  await expect(roi.getByRole('row', { name: new RegExp(EXTEND.prompt) })).toContainText('20');
+  // Loop off: Space plays from the in mark and stops at the out mark.
+  await expect(loop).toHaveAttribute('aria-pressed', 'true');
+  await loop.click();
+  await expect(loop).toHaveAttribute('aria-pressed', 'false');
+  await detail.position.fill('1.5');
+  await page.keyboard.press('Space');
+  await expect(detail.button('Play')).toBeVisible({ timeout: 10_000 });
+  expect(await paused()).toBe(true);
+  expect(Math.abs((await detail.currentTime()) - 2)).toBeLessThanOrEqual(FRAME);
+  await expect(detail.timecode).toHaveText('00:00:02:00');
 
-  // Back in the Library, sorted by credits: each tile says what it cost, most first.
-  await nav.show('Library');
-  await library.sort.selectOption({ label: 'Most credits' });
-  await expect(library.tiles.locator('.tile-cost')).toHaveText([' · 35 cr', ' · 20 cr', ' · 15 cr']);
-  await expect(library.tiles.nth(1)).toHaveAttribute('aria-label', EXTEND.title);
+  // Loop on: playing past the out mark comes back to the in mark and keeps playing between them.
+  await loop.click();
+  await page.keyboard.press('Space');
+  const seen: number[] = [];
+  const wrapped = () => seen.some((t, i) => i > 0 && t < seen[i - 1]!); // from ~2 s back to ~1 s
+  for (let i = 0; i < 100 && !wrapped(); i++) {
+    seen.push(await detail.currentTime());
+    await page.waitForTimeout(80);
+  }
+  expect(wrapped(), `time while looping: ${seen.join(', ')}`).toBe(true);
+  expect(await paused()).toBe(false);
+  for (const t of seen) expect(t, `time while looping: ${seen.join(', ')}`).toBeGreaterThanOrEqual(1 - FRAME);
+  for (const t of seen) expect(t, `time while looping: ${seen.join(', ')}`).toBeLessThanOrEqual(2 + 2 * FRAME);
+  await page.keyboard.press('k');
+
+  // Clear marks: the whole clip again.
+  await detail.transport.getByRole('button', { name: 'Clear marks' }).click();
+  await expect(detail.button('Mark in')).toHaveText('In');
+  await expect(detail.button('Mark out')).toHaveText('Out');
 });

@@ -240,6 +240,15 @@ describe('costs.summary', () => {
     core.db.prepare('UPDATE renders SET cost_credits = 15 WHERE id = ?').run(o1); // imported with a sidecar's cost
     await core.dispatch('review.mark', { id: t1, flag: 'pick' });
     await core.dispatch('review.mark', { id: t4, flag: 'pick' });
+    // A job the provider refused: its estimate and its zero actual charge, no take. Not money, no ROI row.
+    const refused = upsertPrompt(core.db, { text: 'refused prompt' });
+    const refusedJob = Number(
+      core.db.prepare(
+        `INSERT INTO jobs (uid, idempotency_key, provider, model, task_type, state, project_id, shot_id, prompt_id, created_at, updated_at)
+         VALUES (?, ?, 'kling', 'kling-o1', 'text_to_video', 'rejected', ?, ?, ?, ?, ?)`,
+      ).run(newUid(), newUid(), p, s2, refused, now, now).lastInsertRowid,
+    );
+    core.db.prepare("INSERT INTO charges (job_id, kind, credits, provider, created_at) VALUES (?, 'estimate', 30, 'kling', ?), (?, 'actual', 0, 'kling', ?)").run(refusedJob, now, refusedJob, now);
 
     type S = import('../../shared/review.js').CostSummary;
     const all = await core.dispatch('costs.summary', {}) as S;
