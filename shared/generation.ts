@@ -34,6 +34,11 @@ export const GenerationSpec = z
     durationS: z.number().int().min(1).max(180),
     aspectRatio: z.enum(ASPECT_RATIOS).optional(),
     prompt: z.string().max(10_000).default(''),
+    /**
+     * The project's style lock the prompt ends with, recorded by the core when it applied it; a
+     * spec sent again (reroll, retry, try on) has it replaced by the project's lock of the day.
+     */
+    styleLock: z.string().max(1000).optional(),
     negativePrompt: z.string().max(10_000).default(''),
     cfgScale: z.number().min(0).max(1).optional(),
     sound: z.boolean().optional(),

@@ -11,7 +11,7 @@ import { EstimateSummary } from '../generate/EstimateSummary.js';
 import { PromptField } from '../generate/PromptField.js';
 import { useStyleLock } from '../generate/PromptBuilder.js';
 import { ASPECTS } from '../generate/spec-draft.js';
-import { withStyleLock } from '../../shared/style-lock.js';
+import { withStyleLock, withoutStyleLock } from '../../shared/style-lock.js';
 import { useEstimate } from '../generate/use-estimate.js';
 import { CameraPicker } from './CameraPicker.js';
 import { cameraSpec, type CameraMove } from './camera-move.js';
@@ -38,7 +38,9 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
   const ref = useModalDialog(true);
   const client = useClient();
   const model = modelFor(kind, ctx, models);
-  const [prompt, setPrompt] = useState(() => (kind === 'extend' || kind === 'lip_sync' ? '' : ctx.spec?.prompt ?? ''));
+  // Prefilled with the user's words of the prompt as sent: without the lock applied then, so the
+  // project's lock of today (shown in "Prompt as sent") is the only one sent.
+  const [prompt, setPrompt] = useState(() => (kind === 'extend' || kind === 'lip_sync' ? '' : withoutStyleLock(ctx.spec?.prompt ?? '', ctx.spec?.styleLock)));
   const [negativePrompt, setNegativePrompt] = useState(ctx.spec?.negativePrompt ?? '');
   const [aspect, setAspect] = useState<AspectRatio>(() => (ctx.spec?.aspectRatio === '16:9' ? '9:16' : '16:9'));
   const [camera, setCamera] = useState<CameraMove>({ type: 'simple', axis: 'zoom', amount: 5 });
@@ -94,7 +96,7 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
   // The core ends the prompt with the project's style lock (not a lip sync's: none is sent); shown
   // here as it will be sent, and counted against the limit.
   const styleLock = useStyleLock(ctx.projectId).value;
-  const sentPrompt = kind === 'lip_sync' || kind === 'reroll' ? prompt : withStyleLock(prompt, styleLock);
+  const sentPrompt = kind === 'lip_sync' ? prompt : withStyleLock(prompt, styleLock);
   const blocked = !spec || submitting || problems.length > 0 || !!paintMissing || !!faceProblem || sentPrompt.length > promptMax || estimate.pending;
 
   /** Saves what was painted as mask references and puts their ids in the spec. */
@@ -143,7 +145,7 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
           {model ? `On ${model.label}` : 'No model'} · account {ctx.accountId} · the result is a new render made from this one.
         </p>
         {kind === 'extend' && <ExtendNote ctx={ctx} />}
-        {kind === 'reroll' && <p>Runs the same settings again as a new job: {ctx.spec?.prompt ? `“${ctx.spec.prompt}”` : 'no prompt'}.</p>}
+        {kind === 'reroll' && <p>Runs the same settings again as a new job: {prompt ? `“${prompt}”` : 'no prompt'}.</p>}
         {kind === 'outpaint' && (
           <ChoiceField<AspectRatio>
             label="Target aspect"

@@ -181,6 +181,35 @@ test('The child take appears, without a reload, in its parent’s lineage tree a
   await expect(library.fact('Made from')).toHaveText(`${parent.title} (extend)`);
 });
 
+test('After the project’s style lock changes, a pre-filled prompt and a reroll are sent with the new lock only', async ({ page, dailies }) => {
+  test.setTimeout(180_000);
+  const OLD = '35mm film, muted teal';
+  const NEW = 'Super 8, warm grain';
+  await new LibraryPage(page).open(dailies.url);
+  const project = await call<{ id: number }>(page, dailies, 'projects.create', { name: 'Relocked short' });
+  const shot = await call<{ id: number }>(page, dailies, 'shots.create', { projectId: project.id, name: 'The lamp' });
+  await call(page, dailies, 'prompt.setStyleLock', { projectId: project.id, styleLock: OLD });
+  const { edit, parent } = await withParent(page, dailies, 'kling-v1-6', { projectId: project.id, shotId: shot.id });
+  expect(received(parent.idempotencyKey).body.prompt).toBe(`${PROMPT}. ${OLD}`);
+  await call(page, dailies, 'prompt.setStyleLock', { projectId: project.id, styleLock: NEW });
+
+  // The dialog starts from the user's words of the prompt as sent, not from the old lock.
+  const restyle = await edit.open('Restyle', 'Restyle');
+  await expect(restyle.prompt).toHaveValue(PROMPT);
+  const asSent = `${PROMPT}. ${NEW}`;
+  await expect(restyle.root.getByRole('status', { name: 'Prompt as sent' })).toContainText(`“${asSent}”`);
+  await restyle.expectEstimate();
+  await restyle.submit();
+  expect((await newestCreate(page, dailies)).body.prompt).toBe(asSent);
+
+  const reroll = await edit.open(/^Reroll/, 'Reroll (same inputs again)');
+  await expect(reroll.root).toContainText(`“${PROMPT}”`);
+  await expect(reroll.root.getByRole('status', { name: 'Prompt as sent' })).toContainText(`“${asSent}”`);
+  await reroll.expectEstimate();
+  await reroll.submit();
+  expect((await newestCreate(page, dailies)).body.prompt).toBe(asSent);
+});
+
 test('Inpaint: paint a mask over a chosen frame; the simulator gets it at the source frame’s size', async ({ page, dailies }) => {
   test.setTimeout(180_000);
   const { library, edit, parent } = await withParent(page, dailies);

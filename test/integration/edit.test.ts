@@ -15,6 +15,7 @@ import type { GenerationSpecInput } from '../../shared/generation.js';
 import type { EstimateResult, JobDetail } from '../../shared/jobs.js';
 import type { CostSummary, LineageTree } from '../../shared/review.js';
 import { mediaPath } from '../../main/store/layout.js';
+import { withoutStyleLock } from '../../shared/style-lock.js';
 import { openJobsCore, settled, startSimulator, textToVideo } from '../helpers/jobs.js';
 import { makeAudio, makeClip, tools } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
@@ -318,6 +319,37 @@ describe('the project’s style lock, applied by the core', () => {
     const ctx = (await core.dispatch('edit.context', { renderId: bare })) as EditContext;
     const rerolled = await submit(ctx.spec!);
     expect((await received(rerolled)).body.prompt).toBe(sent);
+  });
+
+  it('when the project’s lock changes, a prompt sent with the old one gets the new one instead, once', async () => {
+    const NEW = 'Super 8, warm grain';
+    const project = (await core.dispatch('projects.create', { name: 'Relocked' })) as { id: number };
+    await core.dispatch('prompt.setStyleLock', { projectId: project.id, styleLock: LOCK });
+    const take = await submit(textToVideo({ model: 'kling-v1-6', prompt: 'a keeper lights the lamp', projectId: project.id }));
+    expect((await received(take)).body.prompt).toBe(`a keeper lights the lamp. ${LOCK}`);
+    const ctx = (await core.dispatch('edit.context', { renderId: take })) as EditContext;
+    // The job keeps the lock it applied next to the prompt as sent.
+    expect(ctx.spec).toMatchObject({ prompt: `a keeper lights the lamp. ${LOCK}`, styleLock: LOCK });
+    // Under the same lock a reroll sends the very same prompt.
+    expect((await received(await submit({ ...ctx.spec!, rerollOf: take }))).body.prompt).toBe(`a keeper lights the lamp. ${LOCK}`);
+
+    await core.dispatch('prompt.setStyleLock', { projectId: project.id, styleLock: NEW });
+    // A reroll (the spec as it was sent): the old lock is replaced.
+    const rerolled = await submit({ ...ctx.spec!, rerollOf: take });
+    expect((await received(rerolled)).body.prompt).toBe(`a keeper lights the lamp. ${NEW}`);
+    // An edit pre-filled as the dialog does it (the words of the prompt as sent), then locked by the core.
+    const words = withoutStyleLock(ctx.spec!.prompt, ctx.spec!.styleLock);
+    expect(words).toBe('a keeper lights the lamp');
+    const restyled = await submit({ accountId: 'demo', model: 'kling-video-o1', taskType: 'restyle', mode: 'pro', durationS: 5, prompt: words, projectId: project.id, parentRenderId: take });
+    const sent = (await received(restyled)).body.prompt as string;
+    expect(sent).toBe(`a keeper lights the lamp. ${NEW}`);
+    expect(count(sent)).toBe(0);
+    // The render keeps what was sent and the lock now applied.
+    expect(((await core.dispatch('edit.context', { renderId: restyled })) as EditContext).spec).toMatchObject({ prompt: sent, styleLock: NEW });
+
+    // A lock taken off the project leaves the user's words.
+    await core.dispatch('prompt.setStyleLock', { projectId: project.id, styleLock: '' });
+    expect((await received(await submit({ ...ctx.spec!, rerollOf: take }))).body.prompt).toBe('a keeper lights the lamp');
   });
 
   it('leaves prompts outside a project, and projects without a lock, as they were', async () => {

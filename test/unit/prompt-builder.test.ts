@@ -2,6 +2,7 @@
 // prompt, negative presets, and the project's style lock on every prompt.
 import { describe, expect, it } from 'vitest';
 import { composePrompt, emptyShotFields, hasPreset, togglePreset, withStyleLock } from '../../renderer/generate/prompt-builder.js';
+import { relockPrompt, withoutStyleLock } from '../../shared/style-lock.js';
 
 describe('prompt from shot-list fields', () => {
   it('leads with the framing, then subject and action, then camera, lighting and style', () => {
@@ -33,5 +34,27 @@ describe('style lock', () => {
   it('is the whole prompt when there is no other text, and nothing when unset', () => {
     expect(withStyleLock('', 'muted teal')).toBe('muted teal');
     expect(withStyleLock('a fox', '  ')).toBe('a fox');
+  });
+  it('comes off again: the words of a prompt as sent, whatever lock the project has now', () => {
+    const OLD = '35mm film, muted teal';
+    const sent = withStyleLock('a lighthouse at dusk.', OLD);
+    expect(withoutStyleLock(sent, OLD)).toBe('a lighthouse at dusk');
+    // Sent again with a new lock: the old one is replaced, not followed.
+    expect(withStyleLock(withoutStyleLock(sent, OLD), 'Super 8, warm grain')).toBe('a lighthouse at dusk. Super 8, warm grain');
+    expect(relockPrompt(sent, OLD, 'Super 8, warm grain')).toBe('a lighthouse at dusk. Super 8, warm grain');
+    expect(relockPrompt(sent, OLD, '')).toBe('a lighthouse at dusk');
+    // Under the same lock a prompt sent again is the very same prompt.
+    for (const words of ['a fox', 'a fox.', 'a fox; ', 'A FOX 35MM FILM, MUTED TEAL', '']) {
+      const once = withStyleLock(words, OLD);
+      expect(relockPrompt(once, OLD, OLD)).toBe(once);
+      expect(withStyleLock(withoutStyleLock(once, OLD), OLD).toLowerCase().split(OLD).length - 1).toBe(1);
+    }
+  });
+  it('leaves a prompt that does not end with the lock applied, or when none was', () => {
+    expect(withoutStyleLock('a fox. Super 8', '35mm film')).toBe('a fox. Super 8');
+    expect(withoutStyleLock('a fox. 35mm film', undefined)).toBe('a fox. 35mm film');
+    expect(withoutStyleLock('a fox. 35mm film', '  ')).toBe('a fox. 35mm film');
+    // The lock alone (no words of the user's): nothing left.
+    expect(withoutStyleLock('35mm film', '35mm film')).toBe('');
   });
 });
