@@ -42,23 +42,43 @@ export function libraryVersion(db: Db): string {
  * cache while the library is unchanged.
  */
 export function matchSet(db: Db, sql: string, params: Record<string, unknown>): MatchSet {
+  const cache = currentCache(db);
+  const key = cacheKey(sql, params);
+  const hit = cachedIn(cache, key);
+  if (hit) return hit;
+  const set = toSet(db.prepare(sql).pluck().all(params) as number[]);
+  if (cache.sets.size >= CACHED) cache.sets.delete(cache.sets.keys().next().value!);
+  cache.sets.set(key, set);
+  return set;
+}
+
+/**
+ * The set `sql` selects if it is remembered for the library as it is now, or null: for a caller
+ * that has a cheaper way than listing every match (renders.ts, searchByProbe).
+ */
+export function cachedMatchSet(db: Db, sql: string, params: Record<string, unknown>): MatchSet | null {
+  return cachedIn(currentCache(db), cacheKey(sql, params));
+}
+
+function currentCache(db: Db): Cache {
   const version = libraryVersion(db);
   let cache = caches.get(db);
   if (!cache || cache.version !== version) {
     cache = { version, sets: new Map() };
     caches.set(db, cache);
   }
-  const key = `${sql}\n${JSON.stringify(params)}`;
+  return cache;
+}
+
+const cacheKey = (sql: string, params: Record<string, unknown>) => `${sql}\n${JSON.stringify(params)}`;
+
+/** A remembered set, marked most recently used. */
+function cachedIn(cache: Cache, key: string): MatchSet | null {
   const hit = cache.sets.get(key);
-  if (hit) {
-    cache.sets.delete(key);
-    cache.sets.set(key, hit);
-    return hit;
-  }
-  const set = toSet(db.prepare(sql).pluck().all(params) as number[]);
-  if (cache.sets.size >= CACHED) cache.sets.delete(cache.sets.keys().next().value!);
-  cache.sets.set(key, set);
-  return set;
+  if (!hit) return null;
+  cache.sets.delete(key);
+  cache.sets.set(key, hit);
+  return hit;
 }
 
 function toSet(ids: number[]): MatchSet {

@@ -5,7 +5,8 @@ import type { MediaKind, RenderCard, RenderDetail, RenderFlag, RenderSource } fr
 import { ContractError } from '../../shared/errors.js';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
 import { facetOnlyMatch, ftsMatch, withFacets, withRating } from './search-terms.js';
-import { matchSet, type MatchSet } from './match-set.js';
+import { cachedMatchSet, matchSet, type MatchSet } from './match-set.js';
+import { estimateMatches, lookupCostInMatches, matchingRows } from './match-probe.js';
 import { assetFromRow, type AssetRow } from './assets.js';
 import { newUid } from './uid.js';
 import { rangeClauses, type NumRange } from './range-clauses.js';
@@ -283,7 +284,13 @@ function searchKeyed(
   const setSql = where.length
     ? `SELECT f.rowid FROM renders_fts f CROSS JOIN renders r ON r.id = f.rowid ${assets} ${whereSql(['renders_fts MATCH @fts', ...where])}`
     : 'SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts';
-  const set = matchSet(db, setSql, filterParams);
+  let set = cachedMatchSet(db, setSql, filterParams);
+  const renders = (db.prepare('SELECT max(id) FROM renders').pluck().get() as number | null) ?? 0;
+  if (!set) {
+    const page = searchByProbe(db, spec, filter, where, filterParams, params.fts as string, cursor, want, index, renders);
+    if (page) return page;
+    set = matchSet(db, setSql, filterParams);
+  }
   if (set.count === 0) return [];
   const order = `${spec.key} ${spec.dir}, r.id ${spec.dir}`;
   const sorted = () => {
@@ -296,7 +303,6 @@ function searchKeyed(
     return pageOfSorted(db, list as { ids: number[]; keys: CursorKey[] }, cursor, want);
   };
   if (set.sorted.has(order)) return sorted() ?? searchByKey(db, spec, filter, where, params, cursor, want);
-  const renders = (db.prepare('SELECT max(id) FROM renders').pluck().get() as number | null) ?? 0;
   if (set.count * set.count < want * renders * WALK_ROWS_PER_MATCH) return sorted() ?? searchByKey(db, spec, filter, where, params, cursor, want);
   return searchByWalk(db, spec, set, cursor, want, index, renders) ?? sorted() ?? searchByKey(db, spec, filter, where, params, cursor, want);
 }
@@ -344,17 +350,7 @@ function searchByWalk(
   // Enough rows for the page if the matches are spread evenly, and a margin.
   let step = Math.min(MAX_STEP, Math.max(256, Math.ceil(((want * renders) / set.count) * 1.5)));
   for (;;) {
-    const rows: Array<[number, CursorKey]> = [];
-    const p = at ? { cursorKey: at.key, cursorId: at.id } : {};
-    for (const part of keysetParts(spec, at)) {
-      rows.push(
-        ...(db
-          .prepare(`SELECT r.id, ${spec.key} FROM renders r INDEXED BY ${index} ${whereSql(part.cond ? [part.cond] : [])} ORDER BY ${part.order} LIMIT @limit`)
-          .raw()
-          .all({ ...p, limit: step - rows.length }) as Array<[number, CursorKey]>),
-      );
-      if (rows.length >= step) break;
-    }
+    const rows = keyIndexRows(db, spec, index, at, step);
     walked += rows.length;
     for (const row of rows) {
       if (set.has(row[0]) && found.push(row) >= want) break;
@@ -368,6 +364,77 @@ function searchByWalk(
   }
   return cardsInOrder(db, found);
 }
+
+/**
+ * Up to `limit` rows (id, key) of the key's index after `at` in the sort's order (keysetParts), read
+ * from the index alone; with `filters`, only the renders they keep.
+ */
+function keyIndexRows(
+  db: Db, spec: KeyedSpec, index: string, at: { key: CursorKey; id: number } | null, limit: number,
+  filters?: { filter: RenderFilterParsed; where: string[]; params: Record<string, unknown> },
+): Array<[number, CursorKey]> {
+  const rows: Array<[number, CursorKey]> = [];
+  const assets = filters?.filter.kind !== undefined ? 'CROSS JOIN assets a ON a.id = r.asset_id' : '';
+  const params = { ...filters?.params, ...(at ? { cursorKey: at.key, cursorId: at.id } : {}) };
+  for (const part of keysetParts(spec, at)) {
+    const where = [...(part.cond ? [part.cond] : []), ...(filters?.where ?? [])];
+    rows.push(
+      ...(db
+        .prepare(`SELECT r.id, ${spec.key} FROM renders r INDEXED BY ${index} ${assets} ${whereSql(where)} ORDER BY ${part.order} LIMIT @limit`)
+        .raw()
+        .all({ ...params, limit: limit - rows.length }) as Array<[number, CursorKey]>),
+    );
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
+
+/**
+ * The first time words are searched (no match set remembered): the page without listing every
+ * match. The key's index is walked from the cursor, with the filters, in steps sized for the page
+ * from an estimate of how many renders match (match-probe.ts); the full-text index tells which
+ * rows of a step match, by looking each up when that is cheaper (a common word or a single
+ * letter: a page within a few hundred rows), or by one walk of its matches otherwise. A step that
+ * finds too few resizes the next by the density found so far. Null, for the caller to list the
+ * matches (matchSet), when they are few (listing them is then cheap, and their order is kept for
+ * the next pages) or when MAX_SCANS walks of the matches did not fill the page (matches sparse
+ * where the walk starts).
+ */
+function searchByProbe(
+  db: Db, spec: KeyedSpec, filter: RenderFilterParsed, where: string[], filterParams: Record<string, unknown>, fts: string,
+  cursor: { key: CursorKey; id: number } | null, want: number, index: string, renders: number,
+): PageRow[] | null {
+  const estimate = estimateMatches(db, fts, renders);
+  if (estimate * estimate < want * renders * WALK_ROWS_PER_MATCH) return null;
+  const filters = where.length ? { filter, where, params: filterParams } : undefined;
+  const found: Array<[number, CursorKey]> = [];
+  let at = cursor;
+  let density = estimate / renders;
+  let walked = 0;
+  let scans = 0;
+  const lookupCost = lookupCostInMatches(db);
+  for (;;) {
+    const need = want - found.length;
+    // Rows the rest of the page lies in if the matches are spread evenly; looked up one by one
+    // (stopping at the page) while that costs less than one walk of the matches.
+    const lookup = (need / density) * lookupCost < estimate;
+    const step = Math.min(MAX_STEP, Math.max(64, Math.ceil((need / density) * (lookup ? 1.5 : 2))));
+    const rows = keyIndexRows(db, spec, index, at, step, filters);
+    walked += rows.length;
+    if (rows.length) found.push(...matchingRows(db, fts, rows, need, lookup));
+    // The work so far, in walks of the matches.
+    scans += lookup ? (rows.length * lookupCost) / estimate : 1;
+    if (found.length >= want || rows.length < step) return cardsInOrder(db, found);
+    if (scans >= MAX_SCANS) return null;
+    // Sparse here (a word that goes with cheap renders, sorted by cost): as found so far.
+    density = found.length ? found.length / walked : density / 4;
+    const last = rows[rows.length - 1]!;
+    at = { id: last[0], key: last[1] };
+  }
+}
+
+/** Work (in walks of a word's matches) searchByProbe spends before listing them is the cheaper way. */
+const MAX_SCANS = 3;
 
 /** The cards of these renders, in this order, with their sort keys. */
 function cardsInOrder(db: Db, page: Array<[number, CursorKey]>): PageRow[] {

@@ -43,6 +43,15 @@ export function addVideoAsset(db: Db, durationMs: number | null = 2000): number 
   });
 }
 
+/** A catalogued still image asset with a unique hash (no file behind it, no duration). */
+export function addImageAsset(db: Db): number {
+  const sha = (++shaCounter).toString(16).padStart(64, '0');
+  return insertAsset(db, {
+    sha256: sha, ext: 'png', size: 1000, hasPoster: true,
+    probe: { kind: 'image', container: 'png_pipe', durationMs: null, width: 640, height: 360, fps: null, videoCodec: 'png', audioCodec: null },
+  });
+}
+
 /** A raw prompt row, hashed by its text (a second insert of the same text breaks the unique hash). */
 export function addPrompt(db: Db, text: string, negative = ''): number {
   return Number(

@@ -14,7 +14,7 @@ import { ftsMatch } from '../../main/catalogue/search-terms.js';
 import { toFtsQuery } from '../../main/catalogue/fts-query.js';
 import { RenderFilter, RendersPageInput } from '../../shared/contract.js';
 import { makeRng, pick } from '../bench/synthetic-library.js';
-import { addVideoAsset, useCatalogue } from '../helpers/catalogue.js';
+import { addImageAsset, addVideoAsset, useCatalogue } from '../helpers/catalogue.js';
 import { upsertPrompt } from '../../main/catalogue/prompts.js';
 
 const fixture = useCatalogue();
@@ -255,22 +255,34 @@ describe('a search sorted by cost, duration or title, at any density of matches'
     title: 'r.title COLLATE NOCASE, r.id',
   } as const;
   type Sort = keyof typeof ORDER;
-  type Facets = { provider?: string; ratingMin?: number; flag?: 'pick'; tag?: string; projectId?: number };
+  type Range = { gt?: number; gte?: number; lt?: number; lte?: number };
+  type Facets = {
+    provider?: string; ratingMin?: number; flag?: 'pick'; tag?: string; projectId?: number; kind?: 'video' | 'image';
+    cost?: Range; duration?: Range; created?: Range;
+  };
+
+  /** `col > 3 AND col <= 7`: a range filter as plain SQL (true for none). */
+  function inRange(col: string, range: Range | undefined): string {
+    const ops = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+    const parts = Object.entries(range ?? {}).map(([op, v]) => `${col} ${ops[op as keyof typeof ops]} ${Number(v)}`);
+    return parts.length ? parts.join(' AND ') : '1';
+  }
 
   /** Every render the words and facets match, in the sort's order: a plain query. */
   function reference(text: string, sort: Sort, f: Facets): Array<{ id: number; cost: number; duration: number | null }> {
     return db
       .prepare(
-        `SELECT r.id, r.cost_credits AS cost, r.duration_ms AS duration FROM renders r
+        `SELECT r.id, r.cost_credits AS cost, r.duration_ms AS duration FROM renders r JOIN assets a ON a.id = r.asset_id
          WHERE r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)
            AND (@provider IS NULL OR r.provider = @provider) AND r.rating >= @min AND (@flag IS NULL OR r.flag = @flag)
-           AND (@project IS NULL OR r.project_id = @project)
+           AND (@project IS NULL OR r.project_id = @project) AND (@kind IS NULL OR a.kind = @kind)
            AND (@tag IS NULL OR r.id IN (SELECT rt.render_id FROM render_tags rt JOIN tags t ON t.id = rt.tag_id WHERE t.name = @tag))
+           AND ${inRange('r.cost_credits', f.cost)} AND ${inRange('r.duration_ms', f.duration)} AND ${inRange('r.created_at', f.created)}
          ORDER BY ${ORDER[sort]}`,
       )
       .all({
         fts: `{title prompt} : (${toFtsQuery(text)})`, provider: f.provider ?? null, min: f.ratingMin ?? 0, flag: f.flag ?? null,
-        project: f.projectId ?? null, tag: f.tag ?? null,
+        project: f.projectId ?? null, tag: f.tag ?? null, kind: f.kind ?? null,
       }) as Array<{ id: number; cost: number; duration: number | null }>;
   }
   const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id);
@@ -290,9 +302,11 @@ describe('a search sorted by cost, duration or title, at any density of matches'
       if (rng() < 0.06) words.push('sometimes');
       if (rng() < 0.012) words.push('seldom');
       const cheap = rng() < 0.25;
-      const durationMs = pick(rng, [1000, 2000, 2000, 5000, 12_000, null]);
+      // One in five a still (an image: no duration); the rest videos, a few of unknown length.
+      const still = rng() < 0.2;
+      const durationMs = still ? null : pick(rng, [1000, 2000, 2000, 5000, 12_000, null]);
       const id = insertRender(db, {
-        assetId: addVideoAsset(db, durationMs), durationMs,
+        assetId: still ? addImageAsset(db) : addVideoAsset(db, durationMs), durationMs, createdAt: DAY0 + i * 60_000,
         title: `${pick(rng, titles)}_${Math.floor(rng() * 40)}.mp4`, source: 'import',
         promptId: upsertPrompt(db, { text: `${words.join(' ')} ${cheap ? 'bargain' : 'premium'}` }),
       });
@@ -306,7 +320,16 @@ describe('a search sorted by cost, duration or title, at any density of matches'
   }
 
   const QUERIES = ['every', 'often', 'sometimes', 'seldom', 'often sometimes', 'bargain', 'bargain often', 'prem', 'alpha', '"every premium"'];
+  /** When the first render of the test library was added; one more each minute after. */
+  const DAY0 = Date.UTC(2026, 10, 1);
   const FACETS: Facets[] = [{}, { provider: 'cheap' }, { provider: 'kling', ratingMin: 3 }, { flag: 'pick' }, { tag: 'hero' }];
+  // kind:, cost:, duration: and date: — filters checked row by row beside the words (alone and
+  // with a facet), with words from everywhere to rare.
+  const RANGE_QUERIES = ['every', 'often', 'seldom', 'bargain', 'prem'];
+  const RANGES: Facets[] = [
+    { kind: 'image' }, { kind: 'video', provider: 'runway' }, { cost: { gte: 3, lt: 40 } }, { cost: { lte: 0.25 } },
+    { duration: { gt: 1500 } }, { duration: { lte: 2000 }, kind: 'video' }, { created: { gte: DAY0 + 600 * 60_000, lt: DAY0 + 1800 * 60_000 } },
+  ];
 
   it('pages through exactly the plain query, every page by cursor to the end, in every order and with facets', () => {
     library();
@@ -334,6 +357,20 @@ describe('a search sorted by cost, duration or title, at any density of matches'
     for (const sort of ['cost', 'duration'] as const) {
       expect(search('often', sort, { projectId: project }, 50)).toEqual(ids(reference('often', sort, { projectId: project })));
     }
+  });
+
+  it('pages through exactly the plain query with kind, cost, duration and date filters, in every order', () => {
+    library();
+    for (const sort of ['cost', 'duration', 'title'] as const) {
+      for (const q of RANGE_QUERIES) {
+        for (const f of RANGES) {
+          const want = ids(reference(q, sort, f));
+          for (const limit of [13, 120]) expect(search(q, sort, { ...f }, limit), `${q} ${sort} ${JSON.stringify(f)} by ${limit}`).toEqual(want);
+        }
+      }
+    }
+    expect(ids(reference('every', 'cost', { kind: 'image' })).length).toBeGreaterThan(300);
+    expect(ids(reference('seldom', 'cost', { duration: { gt: 1500 } })).length).toBeGreaterThan(3);
   });
 
   it('continues a page from before a change after the cursor\'s sort key and id, wherever that row has moved', () => {
