@@ -1,3 +1,4 @@
+import { describeUsedPrice } from '../../shared/pricing/table.js';
 import type { EstimateState } from './use-estimate.js';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -23,7 +24,7 @@ export function formatCredits(credits: number): string {
   return `${credits.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${credits === 1 ? 'credit' : 'credits'}`;
 }
 
-/** The live estimate: credits, what must change before submitting, and the project budget. */
+/** The live estimate: credits, the prices behind it, what must change before submitting, and the project budget. */
 export function EstimateSummary({ estimate, problemsId }: { estimate: EstimateState; problemsId: string }) {
   const { result, error, pending } = estimate;
   const budget = result?.budget;
@@ -41,6 +42,11 @@ export function EstimateSummary({ estimate, problemsId }: { estimate: EstimateSt
           <span className="muted">Estimating…</span>
         )}
       </p>
+      {result && result.prices.length > 0 && (
+        <p className="gen-note gen-estimate-prices" aria-label="Prices used">
+          At {result.prices.map(describeUsedPrice).join('; ')}. Prices are approximate; edit them in Settings → Providers.
+        </p>
+      )}
       {result && result.problems.length > 0 && (
         <ul id={problemsId} className="gen-problems" aria-label="Problems to fix before submitting">
           {result.problems.map((p, i) => (

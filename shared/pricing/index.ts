@@ -23,6 +23,10 @@ export const PRICING = {
 export type PricedProvider = keyof typeof PRICING;
 export const PRICED_PROVIDERS = Object.keys(PRICING) as [PricedProvider, ...PricedProvider[]];
 
+export function isPricedProvider(provider: string): provider is PricedProvider {
+  return Object.prototype.hasOwnProperty.call(PRICING, provider);
+}
+
 export function pricingOf(provider: string): ProviderPricing | null {
-  return Object.prototype.hasOwnProperty.call(PRICING, provider) ? (PRICING[provider as PricedProvider] as ProviderPricing) : null;
+  return isPricedProvider(provider) ? (PRICING[provider] as ProviderPricing) : null;
 }

@@ -4,6 +4,8 @@ import type { ProviderCatalogEntry } from '../../../shared/providers.js';
 import { AccountRow } from './AccountRow.js';
 import { AddAccountForm } from './AddAccountForm.js';
 import { ProviderNoticeLine } from './ProviderNoticeLine.js';
+import { PriceTable } from './PriceTable.js';
+import { isPricedProvider } from '../../../shared/pricing/index.js';
 
 interface Props {
   provider: ProviderCatalogEntry;
@@ -12,7 +14,7 @@ interface Props {
   onChanged(): void;
 }
 
-/** One provider: what it offers, its notice, its accounts, and adding one. */
+/** One provider: what it offers, its notice, its prices, its accounts, and adding one. */
 export function ProviderSection({ provider, accounts, takenIds, onChanged }: Props) {
   const [adding, setAdding] = useState(false);
   const headingId = useId();
@@ -27,6 +29,7 @@ export function ProviderSection({ provider, accounts, takenIds, onChanged }: Pro
         Models: {provider.models.map((m) => m.label).join(', ')}. Does: {tasks.join(', ')}.{' '}
         {provider.reportsCredits ? 'Reports remaining credits.' : 'Its API does not report remaining credits.'}
       </p>
+      {isPricedProvider(provider.id) && <PriceTable provider={provider.id} label={provider.label} />}
       {accounts.length > 0 ? (
         <ul className="accounts" aria-label={`${provider.label} accounts`}>
           {accounts.map((account) => (
