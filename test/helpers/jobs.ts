@@ -1,6 +1,7 @@
 // A library with the job engine running against a real local Kling simulator, with timings
 // shortened so retries and polls happen in milliseconds rather than seconds.
 import { Core } from '../../main/core.js';
+import type { EngineTiming } from '../../main/jobs/engine.js';
 import { startKlingSimulator, type KlingSimulator } from '../../main/providers/simulator/index.js';
 import type { JobSummary } from '../../shared/jobs.js';
 import type { GenerationSpecInput } from '../../shared/generation.js';
@@ -20,10 +21,17 @@ export async function startSimulator(opts: Partial<Parameters<typeof startKlingS
   return startKlingSimulator({ ...SIM_KEYS, queueDelayMs: 30, processingMs: 60, accountCostsIntervalMs: 0, ...opts });
 }
 
-export function openJobsCore(libraryDir: string, sim: { baseUrl: string } | (() => string), runJobs = true): Core {
+export interface JobsCoreOptions {
+  /** False: the engine is not started (jobs stay queued). */
+  runJobs?: boolean;
+  /** Overrides of FAST_TIMING, e.g. a long request timeout so a stalled download stays in progress. */
+  timing?: Partial<EngineTiming>;
+}
+
+export function openJobsCore(libraryDir: string, sim: { baseUrl: string } | (() => string), opts: JobsCoreOptions = {}): Core {
   const baseUrl = typeof sim === 'function' ? sim : () => sim.baseUrl;
   return new Core({
-    libraryDir, host: 'test', log: () => {}, jobTiming: FAST_TIMING, runJobs,
+    libraryDir, host: 'test', log: () => {}, jobTiming: { ...FAST_TIMING, ...opts.timing }, runJobs: opts.runJobs ?? true,
     demo: async () => ({ baseUrl: baseUrl(), credentials: { ...SIM_KEYS } }),
   });
 }

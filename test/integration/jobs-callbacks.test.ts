@@ -7,16 +7,16 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Core } from '../../main/core.js';
+import type { Core } from '../../main/core.js';
 import type { KlingSimulator } from '../../main/providers/simulator/index.js';
 import { startServeHost, type ServeHost } from '../../main/serve/server.js';
 import { callbackUrlFor, publicCallbackBase } from '../../main/jobs/callbacks.js';
 import { startCallbackListener } from '../../main/jobs/callback-listener.js';
 import type { JobDetail, JobSummary } from '../../shared/jobs.js';
-import { FAST_TIMING, SIM_KEYS, settled, startSimulator, textToVideo, until } from '../helpers/jobs.js';
+import { openJobsCore, settled, startSimulator, textToVideo, until } from '../helpers/jobs.js';
 import { tempDir } from '../helpers/temp.js';
 
-const SLOW_POLL = { ...FAST_TIMING, pollMinMs: 60_000, pollMaxMs: 60_000, idleMs: 60_000 };
+const SLOW_POLL = { pollMinMs: 60_000, pollMaxMs: 60_000, idleMs: 60_000 };
 
 let lib: ReturnType<typeof tempDir>;
 let ui: ReturnType<typeof tempDir>;
@@ -26,10 +26,7 @@ let host: ServeHost;
 
 async function open(simOpts: Parameters<typeof startSimulator>[0] = {}) {
   sim = await startSimulator(simOpts);
-  core = new Core({
-    libraryDir: lib.path, host: 'test', log: () => {}, jobTiming: SLOW_POLL,
-    demo: async () => ({ baseUrl: sim.baseUrl, credentials: { ...SIM_KEYS } }),
-  });
+  core = openJobsCore(lib.path, sim, { timing: SLOW_POLL });
   host = await startServeHost({ core, rendererDir: ui.path });
 }
 
@@ -178,10 +175,7 @@ describe('provider callbacks', () => {
 describe('desktop callback listener', () => {
   it('listens on 127.0.0.1 only and finishes a job when the simulator calls it', async () => {
     sim = await startSimulator();
-    core = new Core({
-      libraryDir: lib.path, host: 'test', log: () => {}, jobTiming: SLOW_POLL,
-      demo: async () => ({ baseUrl: sim.baseUrl, credentials: { ...SIM_KEYS } }),
-    });
+    core = openJobsCore(lib.path, sim, { timing: SLOW_POLL });
     const listener = await startCallbackListener(core);
     try {
       const port = Number(new URL(listener.url).port);

@@ -5,11 +5,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { Core } from '../../main/core.js';
+import type { Core } from '../../main/core.js';
 import type { KlingSimulator } from '../../main/providers/simulator/index.js';
 import { partialPath } from '../../main/jobs/download.js';
 import type { JobDetail } from '../../shared/jobs.js';
-import { FAST_TIMING, SIM_KEYS, startSimulator, textToVideo, until } from '../helpers/jobs.js';
+import { openJobsCore, startSimulator, textToVideo, until } from '../helpers/jobs.js';
 import { tempDir } from '../helpers/temp.js';
 
 let lib: ReturnType<typeof tempDir>;
@@ -19,11 +19,8 @@ let core: Core;
 beforeEach(async () => {
   lib = tempDir('dailies-lib-');
   sim = await startSimulator();
-  core = new Core({
-    // A long request timeout: the stalled transfer must still be in progress when we cancel.
-    libraryDir: lib.path, host: 'test', log: () => {}, jobTiming: { ...FAST_TIMING, requestTimeoutMs: 120_000 },
-    demo: async () => ({ baseUrl: sim.baseUrl, credentials: { ...SIM_KEYS } }),
-  });
+  // A long request timeout: the stalled transfer must still be in progress when we cancel.
+  core = openJobsCore(lib.path, sim, { timing: { requestTimeoutMs: 120_000 } });
 });
 afterEach(async () => {
   await core.close();
