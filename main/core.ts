@@ -8,6 +8,7 @@ import type { CoreEvent } from '../shared/events.js';
 import { ContractError, type WireReply } from '../shared/errors.js';
 import { openCatalogue, type Db } from './catalogue/open.js';
 import { CatalogueReader } from './catalogue/reader/catalogue-reader.js';
+import { compactSearchIndex } from './catalogue/search-upkeep.js';
 import { acquireLibraryLock, type LibraryLock } from './library/lock.js';
 import { libraryLayout, type LibraryLayout } from './store/layout.js';
 import { createMediaPool } from './store/pool.js';
@@ -173,6 +174,12 @@ export class Core {
     this.closed = true;
     this.events.removeAllListeners();
     try {
+      try {
+        compactSearchIndex(this.db);
+      } catch (err) {
+        // A full disk or a locked file: the index stays as it was, only slower to look up in.
+        this.log(`search index not compacted: ${(err as Error).message}`);
+      }
       this.db.pragma('optimize');
     } finally {
       this.db.close();

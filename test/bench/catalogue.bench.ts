@@ -4,8 +4,9 @@
 //   1. Builds a synthetic library of 100,000 renders (test/bench/synthetic-library.ts: projects,
 //      shots, ~25k prompts, jobs and credit charges, ratings, picks/rejects, tags, references,
 //      lineage) through the real schema, or reuses the copy cached under .bench/library-<n>-<key>/.
-//      The key hashes the generator's source, the migrations' SQL and the size, so a schema or
-//      index change rebuilds automatically. Each run works on a fresh copy in a temp folder, so
+//      The key hashes the generator's source, the migrations' SQL, the size and what the app
+//      does to a library as it closes (main/catalogue/search-upkeep.ts, run by settleLikeTheApp),
+//      so a schema or index change rebuilds automatically. Each run works on a fresh copy in a temp folder, so
 //      nothing a run does (PRAGMA optimize on close, WAL files) leaks into the next run.
 //   2. Measures, with performance.now(), after a warm-up, over N iterations whose inputs cycle
 //      through a seeded list: prompt full-text search (first page, sorts newest, rating, cost
@@ -53,6 +54,8 @@ const PAGE = 120;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH_DIR = path.join(ROOT, '.bench');
 const GENERATOR_FILE = fileURLToPath(new URL('./synthetic-library.ts', import.meta.url));
+/** What the app does to a library as it closes (settleLikeTheApp): part of the cached library's key. */
+const UPKEEP_FILE = fileURLToPath(new URL('../../main/catalogue/search-upkeep.ts', import.meta.url));
 
 const RENDERS = envInt('BENCH_RENDERS', DEFAULT_SPEC.renders);
 const ITERATIONS = envInt('BENCH_ITERATIONS', 300);
@@ -78,6 +81,7 @@ function specFor(renders: number): LibrarySpec {
 function cacheKey(spec: LibrarySpec): string {
   return createHash('sha256')
     .update(readFileSync(GENERATOR_FILE))
+    .update(readFileSync(UPKEEP_FILE))
     .update(JSON.stringify(MIGRATIONS.map((m) => [m.name, m.sql])))
     .update(JSON.stringify(spec))
     .digest('hex')

@@ -16,6 +16,10 @@ import { RenderFilter, RendersPageInput } from '../../shared/contract.js';
 import { makeRng, pick } from '../bench/synthetic-library.js';
 import { addImageAsset, addVideoAsset, useCatalogue } from '../helpers/catalogue.js';
 import { upsertPrompt } from '../../main/catalogue/prompts.js';
+import { ftsSegments } from '../../main/catalogue/match-probe.js';
+import { MAX_SEGMENTS_AT_CLOSE } from '../../main/catalogue/search-upkeep.js';
+import { openTestCore } from '../helpers/core.js';
+import { tempDir } from '../helpers/temp.js';
 
 const fixture = useCatalogue();
 let db: Db;
@@ -393,6 +397,34 @@ describe('a search sorted by cost, duration or title, at any density of matches'
         const next = pageRenders(db, RendersPageInput.parse({ filter: RenderFilter.parse({ text: q }), sort, limit: 30, cursor: first.nextCursor }));
         expect(next.items.map((c) => c.id), `${q} ${sort}`).toEqual(ids(after.slice(0, 30)));
       }
+    }
+  });
+});
+
+describe('closing a library', () => {
+  it('merges a full-text index written in many small transactions into one piece, and finds the same renders', async () => {
+    const lib = tempDir();
+    try {
+      let core = openTestCore(lib.path);
+      const rate = core.db.prepare('UPDATE renders SET rating = ? WHERE id = ?');
+      const ids: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        ids.push(insertRender(core.db, { assetId: addVideoAsset(core.db), title: `take_${i}.mp4`, source: 'import', promptId: upsertPrompt(core.db, { text: i % 3 ? 'harbour at dusk' : 'desert at noon' }) }));
+      }
+      // A review session: each rating is a transaction of its own, and a segment of the index.
+      for (const [i, id] of ids.entries()) rate.run(i % 6, id);
+      expect(ftsSegments(core.db)).toBeGreaterThan(MAX_SEGMENTS_AT_CLOSE);
+      const page = (c: typeof core, text: string, ratingMin?: number) =>
+        pageRenders(c.db, RendersPageInput.parse({ filter: RenderFilter.parse({ text, ...(ratingMin ? { ratingMin } : {}) }), sort: 'cost', limit: 100 })).items.map((r) => r.id);
+      const before = [page(core, 'harbour'), page(core, 'desert', 3), page(core, 'at')];
+      await core.close();
+      core = openTestCore(lib.path);
+      expect(ftsSegments(core.db)).toBe(1);
+      expect([page(core, 'harbour'), page(core, 'desert', 3), page(core, 'at')]).toEqual(before);
+      expect(before.map((p) => p.length)).toEqual([26, 7, 40]);
+      await core.close();
+    } finally {
+      lib.cleanup();
     }
   });
 });
