@@ -9,13 +9,21 @@ import type { Core } from '../core.js';
 import { ContractError } from '../../shared/errors.js';
 import { addStillReference } from './still-reference.js';
 
-export function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
+function sizeOf(bytes: Uint8Array, type: 'png' | 'jpg'): { width: number; height: number } | null {
   try {
     const s = imageSize(bytes);
-    return s.type === 'png' && s.width && s.height ? { width: s.width, height: s.height } : null;
+    return s.type === type && s.width && s.height ? { width: s.width, height: s.height } : null;
   } catch {
     return null;
   }
+}
+
+export function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
+  return sizeOf(bytes, 'png');
+}
+
+export function jpegSize(bytes: Uint8Array): { width: number; height: number } | null {
+  return sizeOf(bytes, 'jpg');
 }
 
 export async function saveMask(core: Core, frameRefId: number, pngBase64: string, label: string): Promise<{ refId: number; width: number; height: number }> {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { EditContext, EditFrame } from '../../shared/channels/edit.js';
+import type { EditContext } from '../../shared/channels/edit.js';
 import type { AspectRatio, GenerationSpecInput } from '../../shared/generation.js';
 import type { ModelCapabilities } from '../../shared/jobs.js';
 import { useModalDialog } from '../app/use-modal-dialog.js';
@@ -53,6 +53,8 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
   const needsFrame = kind === 'inpaint' ? 'pick' : kind === 'motion_brush' || kind === 'camera_control' ? 'first' : kind === 'last_frame' ? 'last' : null;
   const [frameAt, setFrameAt] = useState(0);
   const frame = useFrame(ctx.renderId, needsFrame === 'pick' ? frameAt : needsFrame);
+  /** The first or last frame a spec names, a reference from the start (the estimate checks it). */
+  const frameRefId = frame.value?.refId ?? null;
 
   const spec = buildSpec();
   function buildSpec(): GenerationSpecInput | null {
@@ -64,8 +66,8 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
     if (kind === 'outpaint') spec.aspectRatio = aspect;
     if (kind === 'restyle' || kind === 'inpaint' || kind === 'outpaint') spec.negativePrompt = '';
     if (kind === 'motion_brush' || kind === 'camera_control' || kind === 'last_frame') {
-      if (!frame.value) return null;
-      spec.references = [{ refId: frame.value.refId, role: 'first_frame' }];
+      if (frameRefId === null) return null;
+      spec.references = [{ refId: frameRefId, role: 'first_frame' }];
     }
     if (kind === 'camera_control') {
       spec.camera = cameraSpec(camera);
@@ -106,14 +108,17 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
       if (!frame.value || !painter.current) throw new Error('the frame is not loaded yet');
       const { png, coverage } = painter.current.toPng();
       if (coverage === 0 || coverage === 1) throw new Error('the mask covers nothing or everything: paint the area to change');
-      s.maskRefId = (await client.call('edit.saveMask', { frameRefId: frame.value.refId, png, label: 'Inpaint mask' })).refId;
+      // The frame chosen becomes a reference now (the same one if the library has it already);
+      // the frames stopped on while scrubbing were previews and left nothing behind.
+      const kept = await client.call('edit.frame', { renderId: ctx.renderId, at: frame.value.atMs });
+      s.maskRefId = (await client.call('edit.saveMask', { frameRefId: kept.refId, png, label: 'Inpaint mask' })).refId;
     }
     if (kind === 'motion_brush') {
-      if (!frame.value || !motion) throw new Error('the first frame is not loaded yet');
+      if (frameRefId === null || !motion) throw new Error('the first frame is not loaded yet');
       s.motion = [];
       for (const [i, r] of motion.regions.entries()) {
         const { png } = r.painter.current!.toPng();
-        const saved = await client.call('edit.saveMask', { frameRefId: frame.value.refId, png, label: `Motion region ${i + 1}` });
+        const saved = await client.call('edit.saveMask', { frameRefId, png, label: `Motion region ${i + 1}` });
         s.motion.push({ maskRefId: saved.refId, trajectory: r.trajectory });
       }
     }
@@ -170,9 +175,9 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
         )}
         {kind === 'inpaint' && frame.value && (
           <MaskPainter
-            key={frame.value.refId}
+            key={frame.value.atMs}
             ref={painter}
-            frameUrl={client.mediaUrl(frame.value.sha256, 'png')}
+            frameUrl={frame.value.url}
             width={frame.value.width}
             height={frame.value.height}
             label="Inpaint mask"
@@ -180,11 +185,11 @@ export function EditDialog({ kind, ctx, models, onClose, onSubmitted }: Props) {
           />
         )}
         {kind === 'motion_brush' && frame.value && (
-          <MotionBrushEditor frameUrl={client.mediaUrl(frame.value.sha256, 'png')} width={frame.value.width} height={frame.value.height} onChange={setMotion} />
+          <MotionBrushEditor frameUrl={frame.value.url} width={frame.value.width} height={frame.value.height} onChange={setMotion} />
         )}
         {kind === 'camera_control' && <CameraPicker value={camera} offered={model?.camera[spec?.mode ?? 'std'] ?? []} onChange={setCamera} />}
         {kind === 'last_frame' && frame.value && (
-          <img className="frame-preview" src={client.mediaUrl(frame.value.sha256, 'png')} alt="Last frame, the new take’s first frame" />
+          <img className="frame-preview" src={frame.value.url} alt="Last frame, the new take’s first frame" />
         )}
         {kind === 'lip_sync' && <AudioPicker value={audioRefId} onChange={setAudioRefId} />}
         {kind === 'lip_sync' && <FacePicker faces={faces} value={faceId} onChange={setFaceId} />}
@@ -255,13 +260,27 @@ function ExtendNote({ ctx }: { ctx: EditContext }) {
   );
 }
 
+/** A frame shown in the dialog: a library reference (first, last), or a preview (a time picked). */
+interface ShownFrame {
+  atMs: number;
+  width: number;
+  height: number;
+  url: string;
+  /** The reference holding it; null for a preview, kept only when the edit is submitted. */
+  refId: number | null;
+}
+
 interface FrameState {
-  value: EditFrame | null;
+  value: ShownFrame | null;
   error: string | null;
   loading: boolean;
 }
 
-/** The frame an edit paints or starts on, pulled from the render by the core (ffmpeg). */
+/**
+ * The frame an edit paints or starts on, pulled from the render by the core (ffmpeg). A time
+ * picked on the slider is a preview: scrubbing adds nothing to the library. The first or last
+ * frame is the edit's input from the start, so it is a reference (reused by content hash).
+ */
 function useFrame(renderId: number, at: 'first' | 'last' | number | null): FrameState {
   const client = useClient();
   const [state, setState] = useState<FrameState>({ value: null, error: null, loading: at !== null });
@@ -275,7 +294,10 @@ function useFrame(renderId: number, at: 'first' | 'last' | number | null): Frame
     if (settled === null) return;
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
-    client.call('edit.frame', { renderId, at: settled }).then(
+    const shown: Promise<ShownFrame> = typeof settled === 'number'
+      ? client.call('edit.framePreview', { renderId, at: settled }).then(({ jpegBase64, ...p }) => ({ ...p, url: `data:image/jpeg;base64,${jpegBase64}`, refId: null }))
+      : client.call('edit.frame', { renderId, at: settled }).then((f) => ({ ...f, url: client.mediaUrl(f.sha256, 'png') }));
+    shown.then(
       (value) => live && setState({ value, error: null, loading: false }),
       (err: unknown) => live && setState({ value: null, error: errorMessage(err), loading: false }),
     );

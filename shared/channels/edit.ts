@@ -15,6 +15,17 @@ export interface EditFrame {
   atMs: number;
 }
 
+/** A frame to look at while choosing one: not in the library (nothing is kept until submit). */
+export interface EditFramePreview {
+  /** Where in the clip it was taken, ms from the start. */
+  atMs: number;
+  /** The clip's full size: the size a mask painted over it has, and the frame kept on submit. */
+  width: number;
+  height: number;
+  /** The picture, JPEG as raw base64 (a data: URL in the renderer). */
+  jpegBase64: string;
+}
+
 export interface EditContext {
   renderId: number;
   title: string;
@@ -61,6 +72,13 @@ export const editChannels = {
       })
       .strict(),
   ).returns<EditFrame>(),
+  /**
+   * One frame to look at only (the inpaint slider shows each frame stopped on): nothing is added
+   * to the library. The frame chosen is kept with edit.frame when the edit is submitted.
+   */
+  'edit.framePreview': channel(
+    z.object({ renderId: Id, at: z.union([z.enum(['first', 'last']), z.number().int().min(0).max(3_600_000)]) }).strict(),
+  ).returns<EditFramePreview>(),
   /**
    * The faces in a Kling take, found by Kling (identify-face: no task, no charge), so a lip sync
    * on a clip with several can say which one speaks (spec.lipSync.faceId).

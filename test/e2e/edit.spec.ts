@@ -213,21 +213,31 @@ test('After the project’s style lock changes, a pre-filled prompt and a reroll
 test('Inpaint: paint a mask over a chosen frame; the simulator gets it at the source frame’s size', async ({ page, dailies }) => {
   test.setTimeout(180_000);
   const { library, edit, parent } = await withParent(page, dailies);
+  const references = async () => (await call<{ items: { title: string }[] }>(page, dailies, 'references.page', { limit: 500 })).items.map((r) => r.title).sort();
+  const before = await references();
+
+  // Frames stopped on while scrubbing are previews: cancelled, they leave nothing in the library.
+  const scrubbed = await edit.open(/^Inpaint/, 'Inpaint (paint a mask)');
+  const scrubStatus = scrubbed.root.getByRole('status', { name: 'Frame' });
+  await expect(scrubStatus).toHaveText(`Frame at 0.0 s, ${parent.width}×${parent.height} px`);
+  for (const ms of [1000, 3000, 2000]) {
+    await scrubbed.root.getByRole('slider', { name: /^Frame at/ }).fill(String(ms));
+    await expect(scrubStatus).toHaveText(`Frame at ${(ms / 1000).toFixed(1)} s, ${parent.width}×${parent.height} px`);
+    await expect(scrubbed.root.getByRole('img', { name: `Frame to paint on (${parent.width}×${parent.height})` })).toHaveJSProperty('naturalWidth', parent.width);
+  }
+  await scrubbed.root.getByRole('button', { name: 'Cancel' }).click();
+  await expect(scrubbed.root).toBeHidden();
+  expect(await references()).toEqual(before);
+
   const dialog = await edit.open(/^Inpaint/, 'Inpaint (paint a mask)');
   const frameStatus = dialog.root.getByRole('status', { name: 'Frame' });
   await expect(frameStatus).toHaveText(`Frame at 0.0 s, ${parent.width}×${parent.height} px`);
-  // Each frame picked is a library reference; picking the same frame again reuses it.
-  const refCount = async () => (await call<{ items: unknown[] }>(page, dailies, 'references.page', { limit: 500 })).items.length;
-  const withFirst = await refCount();
   const slider = dialog.root.getByRole('slider', { name: /^Frame at/ });
+  await slider.fill('3000');
+  await expect(frameStatus).toHaveText(`Frame at 3.0 s, ${parent.width}×${parent.height} px`);
   await slider.fill('2000');
   await expect(frameStatus).toHaveText(`Frame at 2.0 s, ${parent.width}×${parent.height} px`);
-  expect(await refCount()).toBe(withFirst + 1);
-  await slider.fill('0');
-  await expect(frameStatus).toHaveText(`Frame at 0.0 s, ${parent.width}×${parent.height} px`);
-  await slider.fill('2000');
-  await expect(frameStatus).toHaveText(`Frame at 2.0 s, ${parent.width}×${parent.height} px`);
-  expect(await refCount()).toBe(withFirst + 1);
+  expect(await references()).toEqual(before);
   const canvas = dialog.root.getByRole('img', { name: /^Inpaint mask:/ });
   await expect(canvas).toHaveAccessibleName('Inpaint mask: nothing painted');
   await expect(dialog.submitButton).toBeDisabled();
@@ -250,6 +260,9 @@ test('Inpaint: paint a mask over a chosen frame; the simulator gets it at the so
   expect(mask!.image_url).toMatch(new RegExp(` png ${parent.width}x${parent.height}$`));
   expect(sent.body.prompt).toMatch(/^Replace the lighthouse with a paper lantern .*<<<image_1>>>/);
   await expectChild(library, 2, parent.title, 'inpaint');
+  // Submitted: the frame chosen (only that one) is kept, with the mask painted over it.
+  const frameTitle = `Frame at 2.00 s of ${parent.title}`;
+  expect(await references()).toEqual([...before, frameTitle, `Inpaint mask over ${frameTitle}`].sort());
 });
 
 test('Motion brush: a painted region and its path, sent with Kling’s bottom-left origin', async ({ page, dailies }) => {

@@ -4,12 +4,12 @@
 // parent's video id), each child render linked to its parent.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core.js';
 import type { KlingSimulator } from '../../main/providers/simulator/index.js';
-import type { EditContext, EditFrame, LipSyncFace } from '../../shared/channels/edit.js';
+import type { EditContext, EditFrame, EditFramePreview, LipSyncFace } from '../../shared/channels/edit.js';
 import type { RenderDetail } from '../../shared/domain.js';
 import type { GenerationSpecInput } from '../../shared/generation.js';
 import type { EstimateResult, JobDetail } from '../../shared/jobs.js';
@@ -379,5 +379,41 @@ describe('frames picked again', () => {
     // Another frame is another reference.
     const c = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: 'first' })) as EditFrame;
     expect(c.refId).not.toBe(a.refId);
+  });
+});
+
+describe('frames looked at while scrubbing', () => {
+  const counts = () => core.db.prepare('SELECT (SELECT count(*) FROM refs) AS refs, (SELECT count(*) FROM assets) AS assets').get();
+  const storeFiles = () => readdirSync(core.layout.media, { recursive: true }).length;
+
+  it('are previews at the clip’s size: nothing is added to the library or its store', async () => {
+    const [before, files] = [counts(), storeFiles()];
+    const seen = new Set<string>();
+    for (const at of [0, 700, 1300, 2600, 4100, 'last' as const]) {
+      const p = (await core.dispatch('edit.framePreview', { renderId: parent.renderId, at })) as EditFramePreview;
+      expect(p).toMatchObject({ width: parent.width, height: parent.height });
+      const jpeg = Buffer.from(p.jpegBase64, 'base64');
+      expect(jpeg.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+      seen.add(createHash('sha256').update(jpeg).digest('hex'));
+    }
+    // The simulator's clip moves: different times are different pictures.
+    expect(seen.size).toBeGreaterThan(1);
+    expect(counts()).toEqual(before);
+    expect(storeFiles()).toBe(files);
+  });
+
+  it('the frame chosen, kept on submit, is the one previewed (same size), and the only one kept', async () => {
+    const before = counts() as { refs: number };
+    const preview = (await core.dispatch('edit.framePreview', { renderId: parent.renderId, at: 3300 })) as EditFramePreview;
+    const kept = (await core.dispatch('edit.frame', { renderId: parent.renderId, at: preview.atMs })) as EditFrame;
+    expect(kept).toMatchObject({ atMs: 3300, width: preview.width, height: preview.height });
+    expect((counts() as { refs: number }).refs).toBe(before.refs + 1);
+    // A mask painted over the preview (its size) is accepted against the frame kept.
+    await expect(core.dispatch('edit.saveMask', { frameRefId: kept.refId, png: pngMask(preview.width, preview.height) })).resolves.toMatchObject({ width: preview.width });
+  });
+
+  it('refuses a time past the end and a render that is not there, naming the field', async () => {
+    await expect(core.dispatch('edit.framePreview', { renderId: parent.renderId, at: 3_000_000 })).rejects.toMatchObject({ code: 'validation', issues: [{ field: 'at' }] });
+    await expect(core.dispatch('edit.framePreview', { renderId: 999_999, at: 0 })).rejects.toMatchObject({ code: 'not_found', issues: [{ field: 'renderId' }] });
   });
 });
