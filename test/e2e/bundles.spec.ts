@@ -7,6 +7,7 @@ import { expect, test } from './fixtures.js';
 import { CLIPS } from './media-fixtures.js';
 import { ExportBundleDialog, ImportBundleDialog } from './pages/bundle-dialogs.js';
 import { LibraryPage } from './pages/library-page.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 test('exports a project as a bundle, previews it, and imports it (a re-import adds nothing)', async ({ page, request, dailies, clipFolder }) => {
   const call = async (channel: string, input: unknown) => {
@@ -47,6 +48,7 @@ test('exports a project as a bundle, previews it, and imports it (a re-import ad
     await expect(importer.root).toContainText('Bundle spot');
     // Into the library it came from: every take is already here.
     await expect(importer.row('Takes')).toHaveText(['0', '0', String(CLIPS.length), '0']);
+    await keepScreenshot(page, test.info(), 'bundle-import-preview');
     await importer.root.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(importer.heading).toHaveText('Import finished', { timeout: 60_000 });
     await expect(importer.root).toContainText('Imported 0 new takes');

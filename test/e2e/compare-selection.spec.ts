@@ -10,6 +10,7 @@ import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ReviewGrid } from './pages/review-grid.js';
 import { ViewsNav } from './pages/views-nav.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 async function importFolder(library: LibraryPage, folder: string, url: string): Promise<void> {
   await library.open(url);
@@ -62,7 +63,7 @@ test('C and the selection bar open Compare on the selected takes, in the order c
   await expect(compare.panes).toHaveCount(2);
   await expect(compare.panes.nth(0)).toHaveAccessibleName(`A: ${names[2]}`);
   await expect(compare.panes.nth(1)).toHaveAccessibleName(`B: ${names[1]}`);
-  await page.screenshot({ path: test.info().outputPath('compare-from-selection.png') });
+  await keepScreenshot(page, test.info(), 'compare-from-selection');
 });
 
 test('more than four selected: Compare is off and says why; C does not leave the library', async ({ page, dailies }) => {
@@ -144,7 +145,7 @@ test('P, X and 1–5 act on exactly one target, the UI says which, and the tiles
   await expect(detail.keysTargetNote).toHaveCount(0);
   await expect(detail.reject).toHaveAttribute('aria-pressed', 'true');
   await expect(compareToggle).toHaveAttribute('aria-pressed', 'true');
-  await page.screenshot({ path: test.info().outputPath('keys-target.png') });
+  await keepScreenshot(page, test.info(), 'keys-target');
 });
 
 test('takes of two shots compared: the diff names the shots that differ, not their ids; no parameter repeats a fact', async ({ page, dailies }) => {

@@ -16,6 +16,7 @@ import { DetailPanel } from './pages/detail-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 import { StoryboardView } from './pages/storyboard-view.js';
 import { ViewsNav } from './pages/views-nav.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 const KEYS = { accessKey: 'e2e-edit-access', secretKey: 'e2e-edit-secret' };
 const ACCOUNT = 'sim';
@@ -107,6 +108,7 @@ test('Extend: chain depth, the parent’s Kling video id, the child linked; a wa
   await expect(dialog.root.getByRole('alert')).toHaveCount(0);
   await dialog.prompt.fill('The waves keep rolling in');
   await dialog.expectEstimate();
+  await keepScreenshot(page, test.info(), 'edit-extend');
   await dialog.submit();
   await expect(edit.status).toContainText('Extend: job');
 

@@ -6,6 +6,7 @@ import { callCore, expect, test } from './fixtures.js';
 import { GenerateDialog } from './pages/generate-dialog.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 const PROMPT = 'A lighthouse at dusk, waves breaking on the rocks, slow dolly in';
 
@@ -28,6 +29,7 @@ test('a text-to-video take from the Demo account: estimate, submit, job done, re
   await expect(generate.root.getByText(`${PROMPT.length} / `)).toBeVisible();
   await generate.waitForEstimate();
   await expect(generate.problems).toHaveCount(0);
+  await keepScreenshot(page, test.info(), 'generate-dialog');
 
   // Options the model does not offer are there but disabled, with their reason.
   const disabled = generate.taskType.locator('option[disabled]');
@@ -50,6 +52,7 @@ test('a text-to-video take from the Demo account: estimate, submit, job done, re
   await job.getByRole('button', { name: 'Details' }).click();
   await expect(jobs.drawer).toBeVisible();
   await expect(jobs.drawer.getByRole('list', { name: 'Event log' })).toContainText('Done');
+  await keepScreenshot(page, test.info(), 'jobs-panel');
   await jobs.drawer.getByRole('button', { name: 'Close job details' }).click();
   await expect(jobs.drawer).toBeHidden();
 
@@ -115,6 +118,7 @@ test('Settings → Providers lists every provider, tests connections, and never 
   await offline.getByRole('button', { name: 'Test connection of Runway (nowhere)' }).click();
   await expect(offline).toContainText(/✗ Can't reach 127\.0\.0\.1:9/);
   await expect(settings.getByRole('region', { name: 'MiniMax Hailuo' })).toContainText('Its API does not report remaining credits.');
+  await keepScreenshot(page, test.info(), 'settings-providers');
 });
 
 test.describe('cancel and retry', () => {

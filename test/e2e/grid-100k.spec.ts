@@ -4,6 +4,7 @@
 import { BIG_LIBRARY, expect, test } from './big-fixtures.js';
 import { ZEBRA_EVERY } from './big-library.js';
 import { LibraryPage } from './pages/library-page.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 /** Tiles and elements the grid may hold at once, whatever the library's size (a few screens). */
 const MAX_TILES = 150;
@@ -15,7 +16,7 @@ test('scrolling 100,000 renders to the end keeps the grid’s DOM bounded', asyn
   await library.open(dailies.url);
   await expect(library.renderCount).toHaveText(`${BIG_LIBRARY.toLocaleString('en')} renders`, { timeout: 60_000 });
   await expect(library.tiles.first()).toHaveAttribute('aria-setsize', String(BIG_LIBRARY));
-  await page.screenshot({ path: test.info().outputPath('grid-100k-top.png') });
+  await keepScreenshot(page, test.info(), 'grid-100k-top');
 
   let last = 0;
   let biggest = { tiles: 0, elements: 0 };
@@ -34,7 +35,7 @@ test('scrolling 100,000 renders to the end keeps the grid’s DOM bounded', asyn
   expect(biggest.elements, 'elements in the grid at any point').toBeLessThanOrEqual(MAX_GRID_ELEMENTS);
   await expect(library.tiles.last()).toHaveAttribute('aria-posinset', String(BIG_LIBRARY));
   await expect(library.tile('take_1.mp4')).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('grid-100k-end.png') });
+  await keepScreenshot(page, test.info(), 'grid-100k-end');
 });
 
 test('search over 100,000 renders finds the expected takes, marks the matched words and explains bad syntax', async ({ page, dailies }) => {
@@ -52,7 +53,7 @@ test('search over 100,000 renders finds the expected takes, marks the matched wo
     expect(Number(/^take_(\d+)\.mp4$/.exec(name ?? '')?.[1]) % ZEBRA_EVERY).toBe(0);
   }
   await expect(library.tiles.first().locator('mark')).toHaveText('zebra');
-  await page.screenshot({ path: test.info().outputPath('search-zebra.png') });
+  await keepScreenshot(page, test.info(), 'search-zebra');
 
   // The query syntax: ratings are i % 6 in this library.
   const rated = zebras.filter((i) => i % 6 >= 4);
@@ -64,5 +65,5 @@ test('search over 100,000 renders finds the expected takes, marks the matched wo
 
   await library.searchFor('zebra ratng:5');
   await expect(page.getByRole('alert')).toContainText('“ratng:” is not a filter');
-  await page.screenshot({ path: test.info().outputPath('search-bad-syntax.png') });
+  await keepScreenshot(page, test.info(), 'search-bad-syntax');
 });

@@ -12,6 +12,7 @@ import { LibraryPage } from './pages/library-page.js';
 import { ReviewGrid } from './pages/review-grid.js';
 import { StoryboardView } from './pages/storyboard-view.js';
 import { ViewsNav } from './pages/views-nav.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 test('hands off the storyboard picks as EDL and OTIO, and exports a selection as a bundle', async ({ page, request, dailies }) => {
   const call = async (channel: string, input: unknown) => {
@@ -48,6 +49,7 @@ test('hands off the storyboard picks as EDL and OTIO, and exports a selection as
     await handoff.write('CMX 3600 EDL', edl);
     await expect(handoff.status).toContainText('Wrote 2 clips');
     await expect(handoff.status).toContainText(edl);
+    await keepScreenshot(page, test.info(), 'handoff-dialog');
     await expect(handoff.status).toContainText('timeline at 24 fps'); // the simulator renders at 24 fps
     // Two events, one per pick, in shot order, each naming its clip.
     const edlText = await readFile(edl, 'utf8');

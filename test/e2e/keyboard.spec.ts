@@ -3,6 +3,7 @@ import { DetailPanel } from './pages/detail-panel.js';
 import { ImportDialog } from './pages/import-dialog.js';
 import { KeyboardHelp } from './pages/keyboard-help.js';
 import { LibraryPage } from './pages/library-page.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 test('? shows the keyboard map of the views on screen, / goes to search, and letters typed in search stay text', async ({ page, dailies, clipFolder }) => {
   const library = new LibraryPage(page);
@@ -26,7 +27,7 @@ test('? shows the keyboard map of the views on screen, / goes to search, and let
   // many keys (the Grid's Shift+arrows once hid their own description that way).
   await expect.poll(() => help.root.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   await expect.poll(() => help.descriptionsOutside()).toEqual([]);
-  await page.screenshot({ path: test.info().outputPath('keyboard-map.png') });
+  await keepScreenshot(page, test.info(), 'keyboard-map');
   await page.keyboard.press('Escape');
   await expect(help.root).toBeHidden();
 

@@ -3,6 +3,7 @@ import { expect, test } from './fixtures.js';
 import { BROKEN_CLIP, CLIPS, FILE_COUNT, NOTES, REFERENCE_IMAGE } from './media-fixtures.js';
 import { ImportDialog } from './pages/import-dialog.js';
 import { LibraryPage } from './pages/library-page.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 const golden = CLIPS[0]!;
 
@@ -14,6 +15,7 @@ test('an empty library fills from a folder, shows probe data, searches, and skip
   // Empty library: says so, and says how to fill it.
   await expect(library.emptyState).toBeVisible();
   await expect(library.emptyState).toContainText('Import a folder…');
+  await keepScreenshot(page, test.info(), 'library-empty');
   await library.emptyState.getByRole('button', { name: 'Import a folder…' }).click();
 
   // No native picker in a browser: the dialog asks for the path on the machine running Dailies.
@@ -38,6 +40,7 @@ test('an empty library fills from a folder, shows probe data, searches, and skip
   await expect(dialog.files('Failed')).toContainText('empty (0 bytes)');
   await expect(dialog.files('Ignored')).toHaveCount(1);
   await expect(dialog.files('Ignored')).toContainText(NOTES);
+  await keepScreenshot(page, test.info(), 'import-summary');
   await expect(dialog.files('Ignored')).toContainText('Not a video, image or audio file (.txt)');
   await dialog.close();
 

@@ -6,6 +6,7 @@ import { callCore, expect, test } from './fixtures.js';
 import { GenerateDialog } from './pages/generate-dialog.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 let sim: KlingSimulator;
 test.beforeAll(async () => {
@@ -38,6 +39,7 @@ test('a lost answer waits for your decision: the Jobs button says so, Drop sends
   await expect(job).toContainText('it may be running and charged at Luma');
   await expect(jobs.toggle).toHaveAccessibleName('Jobs, 1 waiting for you');
   await expect(job.getByRole('button', { name: /^Send again/ })).toBeVisible();
+  await keepScreenshot(page, test.info(), 'jobs-answer-lost');
   expect(lumaTasks()).toHaveLength(1);
 
   await job.getByRole('button', { name: 'Drop' }).click();

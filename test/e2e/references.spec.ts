@@ -13,6 +13,7 @@ import { GenerateDialog } from './pages/generate-dialog.js';
 import { ImportDialog } from './pages/import-dialog.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ReferencesView } from './pages/references-view.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 const KEYS = { accessKey: 'e2e-refs-access', secretKey: 'e2e-refs-secret' };
 const { heroFace, smallFace, banner, plate, line } = REFERENCE_FILES;
@@ -64,6 +65,7 @@ test('import references, see each badge and reason, keep a role across a reload,
   await expect(refs.quality(smallFace.file)).toContainText('✓ Good for Kling');
   await expect(refs.quality(banner.file)).toContainText('⚠ Check for Kling');
   await expect(refs.reasons(banner.file)).toHaveText(["Aspect 4.00:1 is outside Kling's 1:2.5 to 2.5:1."]);
+  await keepScreenshot(page, test.info(), 'references');
 
   // As an identity reference the 800 px face is too small: the badge turns, with why.
   await refs.role(smallFace.file).selectOption({ label: 'Identity' });

@@ -6,6 +6,7 @@ import { ImportDialog } from './pages/import-dialog.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ReviewGrid } from './pages/review-grid.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 test('select takes, rate, reject and tag them in one go, then find them by facet, query and saved search', async ({ page, dailies, clipFolder }) => {
   const library = new LibraryPage(page);
@@ -39,7 +40,7 @@ test('select takes, rate, reject and tag them in one go, then find them by facet
   await review.batchBar.getByRole('textbox', { name: 'Tags for the selected takes' }).fill('hero');
   await review.batchBar.getByRole('button', { name: 'Add tag' }).click();
   await expect(review.facetValue('Tag', 'hero')).toContainText('2');
-  await page.screenshot({ path: test.info().outputPath('review-grid-selection.png') });
+  await keepScreenshot(page, test.info(), 'review-grid-selection');
 
   // The tag facet narrows the grid; saved, it comes back after the filters are cleared.
   await review.facetValue('Tag', 'hero').click();
@@ -71,7 +72,7 @@ test('select takes, rate, reject and tag them in one go, then find them by facet
   await expect(library.renderCount).toHaveText('3 renders matching “tag:hero is:reject rating:4”');
   await library.searchFor('tag:hero is:pick');
   await expect(page.getByText('Nothing matches “tag:hero is:pick”')).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('review-grid-no-matches.png') });
+  await keepScreenshot(page, test.info(), 'review-grid-no-matches');
 });
 
 test('narrow to one shot: the Shot facet asks for a project first, then lists its shots with counts', async ({ page, dailies }) => {

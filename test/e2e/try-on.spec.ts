@@ -5,6 +5,7 @@ import { expect, test } from './fixtures.js';
 import { CompareView } from './pages/compare-view.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 test('tries a take on another provider and compares the two takes with their costs', async ({ page, dailies }) => {
   const library = new LibraryPage(page);
@@ -24,6 +25,7 @@ test('tries a take on another provider and compares the two takes with their cos
 
   const started = library.detail.getByRole('status', { name: 'Try this shot on: started' });
   await expect(started).toContainText('Started job');
+  await keepScreenshot(page, test.info(), 'try-on');
   await started.getByRole('button', { name: 'Compare both' }).click({ timeout: 60_000 });
 
   const compare = new CompareView(page);

@@ -10,6 +10,7 @@ import { ArrivalsNotices } from './pages/arrivals.js';
 import { LibraryPage } from './pages/library-page.js';
 import { MissingFile } from './pages/missing-file.js';
 import { WatchFoldersSettings } from './pages/watch-folders-settings.js';
+import { keepScreenshot } from './review-screenshots.js';
 
 let scratch: string;
 test.beforeEach(async () => {
@@ -193,6 +194,7 @@ test("a folder's options, pause and resume, its last error, and removing it, fro
   await expect(settings.fact(renders, 'Project')).toHaveText('Alley spot');
   await expect(settings.fact(renders, 'Files')).toHaveText('every media file; not *_wip.mp4');
   await expect(settings.fact(renders, 'Subfolders')).toHaveText('Not included');
+  await keepScreenshot(page, test.info(), 'settings-watch-folders');
   await expect(settings.status(renders)).toHaveText('Watching');
 
   // Paused: what lands meanwhile waits for Resume.
