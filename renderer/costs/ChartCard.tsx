@@ -28,4 +28,3 @@ export function ChartCard({ title, summary, chart, table, empty }: {
   );
 }
 
-export const credits = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });

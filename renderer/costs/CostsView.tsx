@@ -6,7 +6,8 @@ import { useClient } from '../client/client-context.js';
 import { useLiveCall } from '../client/use-live-call.js';
 import { useNavigation } from '../app/navigation.js';
 import { useProjectChoice } from '../storyboard/use-project-choice.js';
-import { ChartCard, credits } from './ChartCard.js';
+import { formatCredits as credits } from '../library/format.js';
+import { ChartCard } from './ChartCard.js';
 import { ACCENT, ColumnChart, PICK, RowChart, WARN } from './charts.js';
 
 const WINDOWS = [7, 30, 90, 365] as const;

@@ -1,7 +1,7 @@
 // The cost charts, drawn with recharts in the app's dark palette.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CostBucket } from '../../shared/review.js';
-import { credits } from './ChartCard.js';
+import { formatCredits as credits } from '../library/format.js';
 
 const AXIS = { stroke: '#9c9ea3', fontSize: 11 } as const;
 const GRID = '#3a3c41';

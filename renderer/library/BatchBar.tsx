@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { Shot } from '../../shared/domain.js';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useClient } from '../client/client-context.js';
+import { useLiveCall } from '../client/use-live-call.js';
 import { ExportBundleDialog } from '../bundles/ExportBundleDialog.js';
 import { HandoffDialog } from '../bundles/HandoffDialog.js';
 
@@ -26,23 +26,19 @@ interface Props {
   compareRefusal: string | null;
 }
 
+/**
+ * The shots to move takes to, grouped by project; kept live (a shot added or renamed on the
+ * storyboard, here or in another window, is offered without reselecting).
+ */
 function useShotChoices() {
   const client = useClient();
-  const [groups, setGroups] = useState<Array<{ project: string; shots: Shot[] }>>([]);
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const projects = await client.call('projects.list', {});
-      const out = await Promise.all(projects.map(async (p) => ({ project: p.name, shots: await client.call('shots.list', { projectId: p.id }) })));
-      if (live) setGroups(out.filter((g) => g.shots.length > 0));
-    })().catch(() => {
-      // No shots to offer; the rest of the bar still works.
-    });
-    return () => {
-      live = false;
-    };
+  const fetchGroups = useCallback(async () => {
+    const projects = await client.call('projects.list', {});
+    const out = await Promise.all(projects.map(async (p) => ({ project: p.name, shots: await client.call('shots.list', { projectId: p.id }) })));
+    return out.filter((g) => g.shots.length > 0);
   }, [client]);
-  return groups;
+  // On error there are no shots to offer; the rest of the bar still works.
+  return useLiveCall(fetchGroups, (e) => e.type === 'catalogue.changed' && e.entity === 'projects').value ?? [];
 }
 
 /** What to do with the selected takes: stars, pick/reject, tags, shot. Keys 0–5, P, X, U do the same. */

@@ -62,8 +62,8 @@ const IMPORTED: Spend[] = [
   { provider: 'kling', model: 'kling-o1', project: null, shot: null, prompt: RESTYLE.prompt, credits: 15, seconds: 4, picked: false },
 ];
 
-/** Credits as the view writes them: at most one decimal, thousands separated. */
-const shown = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+/** Credits as the app writes them everywhere (tiles, detail, Costs): at most two decimals, thousands separated. */
+const shown = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 function localDay(ms: number): string {
   const d = new Date(ms);
@@ -229,4 +229,13 @@ test('costs: credits by day, provider, model and project, rerolls, cost per pick
   await library.sort.selectOption({ label: 'Most credits' });
   const tileCosts = [...spends].sort((a, b) => b.credits - a.credits).map((s) => ` · ${shown(s.credits)} cr`);
   await expect(library.tiles.locator('.tile-cost')).toHaveText(tileCosts);
+
+  // A job's take shows the same charge in its detail panel: the estimate, what was charged, the net.
+  const nets = spends.find((s) => s.prompt === NETS)!;
+  await library.tile(`text to video · ${NETS}`).click();
+  const detail = new DetailPanel(page);
+  const charges = detail.section('Charges');
+  await expect(charges.getByRole('list', { name: 'Charges' }).getByRole('listitem').filter({ hasText: 'Charged' })).toContainText(shown(nets.credits));
+  await expect(charges).toContainText(`Spent: ${shown(nets.credits)} credits`);
+  await expect(detail.section('Job log')).toContainText('kling kling-v2-6 · done');
 });

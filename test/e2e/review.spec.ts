@@ -186,6 +186,48 @@ test('compare: a lineage branch side by side, playing in sync, with the diff and
   await keepScreenshot(page, testInfo, 'compare-wipe');
 });
 
+test('compare by keyboard: Space plays every pane, K stops them together, arrows step them a frame, ? lists the keys', async ({ page, dailies, reviewFolders }) => {
+  const library = new LibraryPage(page);
+  const detail = new DetailPanel(page);
+  const compare = new CompareView(page);
+  await library.open(dailies.url);
+  await importBoth(library, reviewFolders);
+  await library.tile(PARENT.title).click();
+  await detail.lineage.getByRole('button', { name: 'Compare branch' }).click();
+  await expect(compare.panes).toHaveCount(3);
+  await expect.poll(() => compare.waitForMetadata()).toBe(true);
+  const spread = async () => {
+    const t = await compare.times();
+    return Math.max(...t) - Math.min(...t);
+  };
+  await compare.root.getByRole('region', { name: 'Differences' }).click(); // focus in the view, off any field
+
+  await page.keyboard.press('Space');
+  await expect.poll(async () => (await compare.paused()).every((p) => !p)).toBe(true);
+  await expect.poll(async () => Math.min(...(await compare.times()))).toBeGreaterThan(0.5);
+  await page.keyboard.press('k');
+  await expect.poll(async () => (await compare.paused()).every((p) => p)).toBe(true);
+  await expect.poll(spread).toBeLessThanOrEqual(FRAME / 2);
+
+  // A step goes to the start of the next (or previous) frame, every pane on the same frame.
+  const frames = async () => (await compare.times()).map((t) => Math.floor(t * REVIEW_FPS + 1e-3));
+  const [start] = await frames();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(frames).toEqual([start! + 1, start! + 1, start! + 1]);
+  await expect.poll(spread).toBeLessThanOrEqual(FRAME / 2);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(frames).toEqual([start! - 1, start! - 1, start! - 1]);
+  await expect.poll(spread).toBeLessThanOrEqual(FRAME / 2);
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard' });
+  await expect(help.getByRole('region', { name: 'Compare' })).toContainText('Next frame');
+  await expect(help.getByRole('region', { name: 'Compare' })).toContainText('Play backward');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
+
 test('detail player: J plays backward, I/O marks bound playback, Loop off stops at the out mark, on returns to the in mark', async ({ page, dailies, reviewFolders }) => {
   const library = new LibraryPage(page);
   const detail = new DetailPanel(page);
