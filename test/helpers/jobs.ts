@@ -1,10 +1,12 @@
 // A library with the job engine running against a real local Kling simulator, with timings
 // shortened so retries and polls happen in milliseconds rather than seconds.
+import { afterEach, beforeEach } from 'vitest';
 import { Core } from '../../main/core.js';
 import type { EngineTiming } from '../../main/jobs/engine.js';
 import { startKlingSimulator, type KlingSimulator } from '../../main/providers/simulator/index.js';
 import type { JobSummary } from '../../shared/jobs.js';
 import type { GenerationSpecInput } from '../../shared/generation.js';
+import { tempDir } from './temp.js';
 
 export const SIM_KEYS = { accessKey: 'test-access', secretKey: 'test-secret' };
 
@@ -34,6 +36,32 @@ export function openJobsCore(libraryDir: string, sim: { baseUrl: string } | (() 
     libraryDir, host: 'test', log: () => {}, jobTiming: { ...FAST_TIMING, ...opts.timing }, runJobs: opts.runJobs ?? true,
     demo: async () => ({ baseUrl: baseUrl(), credentials: { ...SIM_KEYS } }),
   });
+}
+
+/** The running test's Kling simulator, library folder and jobs core on it. */
+export interface JobsEnv {
+  lib: ReturnType<typeof tempDir>;
+  sim: KlingSimulator;
+  core: Core;
+}
+
+/**
+ * Before each test: a Kling simulator, a fresh library and a jobs core on it; after it, all
+ * closed — whichever core `env.core` is by then (a test may reopen the library).
+ */
+export function useJobsCore(opts: { sim?: Partial<Parameters<typeof startKlingSimulator>[0]>; core?: JobsCoreOptions } = {}): JobsEnv {
+  const env = {} as JobsEnv;
+  beforeEach(async () => {
+    env.lib = tempDir('dailies-lib-');
+    env.sim = await startSimulator(opts.sim);
+    env.core = openJobsCore(env.lib.path, env.sim, opts.core);
+  });
+  afterEach(async () => {
+    await env.core.close();
+    await env.sim.close();
+    env.lib.cleanup();
+  });
+  return env;
 }
 
 export function textToVideo(over: Partial<GenerationSpecInput> = {}): GenerationSpecInput {

@@ -2,13 +2,13 @@
 // beyond Kling: the account's base URL is that provider's mount on the simulator and its key
 // is the one the simulator accepts, so the real adapter and the real job engine do the rest.
 import path from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
 import type { Core } from '../../main/core.js';
 import type { Simulator } from '../../main/providers/simulator/index.js';
 import type { GenerationSpecInput } from '../../shared/generation.js';
 import type { JobDetail, JobSummary } from '../../shared/jobs.js';
 import { importFolder } from './core.js';
-import { openJobsCore, settled, startSimulator } from './jobs.js';
+import { settled, useJobsCore, type JobsEnv } from './jobs.js';
 import { makeImage } from './media.js';
 import { tempDir } from './temp.js';
 
@@ -54,18 +54,9 @@ export interface SimProviderEnv {
 
 /** Before each test: a simulator, a core on a temp library, and an account for `provider`; after it, all closed. */
 export function useSimProvider(provider: string): SimProviderEnv {
-  const env = {} as SimProviderEnv;
-  let lib: ReturnType<typeof tempDir>;
+  const env = useJobsCore() as JobsEnv & SimProviderEnv;
   beforeEach(async () => {
-    lib = tempDir('dailies-lib-');
-    env.sim = await startSimulator();
-    env.core = openJobsCore(lib.path, env.sim);
     env.account = await addSimAccount(env.core, env.sim, provider);
-  });
-  afterEach(async () => {
-    await env.core.close();
-    await env.sim.close();
-    lib.cleanup();
   });
   return env;
 }

@@ -4,29 +4,13 @@
 // the charge the provider already made for the finished task stays, booked once.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Core } from '../../main/core.js';
-import type { KlingSimulator } from '../../main/providers/simulator/index.js';
+import { expect, it } from 'vitest';
 import { partialPath } from '../../main/jobs/download.js';
 import type { JobDetail } from '../../shared/jobs.js';
-import { openJobsCore, startSimulator, textToVideo, until } from '../helpers/jobs.js';
-import { tempDir } from '../helpers/temp.js';
+import { textToVideo, until, useJobsCore } from '../helpers/jobs.js';
 
-let lib: ReturnType<typeof tempDir>;
-let sim: KlingSimulator;
-let core: Core;
-
-beforeEach(async () => {
-  lib = tempDir('dailies-lib-');
-  sim = await startSimulator();
-  // A long request timeout: the stalled transfer must still be in progress when we cancel.
-  core = openJobsCore(lib.path, sim, { timing: { requestTimeoutMs: 120_000 } });
-});
-afterEach(async () => {
-  await core.close();
-  await sim.close();
-  lib.cleanup();
-});
+// A long request timeout: the stalled transfer must still be in progress when we cancel.
+const env = useJobsCore({ core: { timing: { requestTimeoutMs: 120_000 } } });
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -34,21 +18,21 @@ function filesUnder(dir: string): string[] {
 }
 
 it('cancels mid-download: no partial file anywhere, the provider charge kept once and explained', async () => {
-  sim.state.faults.add({ mode: 'next', fault: 'stalled_download', endpoint: '/results' });
-  const jobId = ((await core.dispatch('jobs.submit', { spec: textToVideo() })) as { jobId: number }).jobId;
-  const uid = (core.db.prepare('SELECT uid FROM jobs WHERE id = ?').get(jobId) as { uid: string }).uid;
-  const part = partialPath(core.layout.tmp, uid);
+  env.sim.state.faults.add({ mode: 'next', fault: 'stalled_download', endpoint: '/results' });
+  const jobId = ((await env.core.dispatch('jobs.submit', { spec: textToVideo() })) as { jobId: number }).jobId;
+  const uid = (env.core.db.prepare('SELECT uid FROM jobs WHERE id = ?').get(jobId) as { uid: string }).uid;
+  const part = partialPath(env.core.layout.tmp, uid);
   // Half the bytes are on disk and the rest will not come: the download is in progress.
-  await until(core, jobId, (j) => j.state === 'downloading' && (j.progress ?? 0) > 0 && existsSync(part) && statSync(part).size > 0);
-  const before = (await core.dispatch('jobs.get', { id: jobId })) as JobDetail;
+  await until(env.core, jobId, (j) => j.state === 'downloading' && (j.progress ?? 0) > 0 && existsSync(part) && statSync(part).size > 0);
+  const before = (await env.core.dispatch('jobs.get', { id: jobId })) as JobDetail;
   expect(before.charges.map((c) => c.kind)).toEqual(['estimate', 'actual']);
 
-  const cancelled = (await core.dispatch('jobs.cancel', { id: jobId })) as { state: string };
+  const cancelled = (await env.core.dispatch('jobs.cancel', { id: jobId })) as { state: string };
   expect(cancelled.state).toBe('cancelled');
-  await core.jobs.idle();
+  await env.core.jobs.idle();
 
-  const job = (await core.dispatch('jobs.get', { id: jobId })) as JobDetail;
-  const task = sim.state.tasks.get(job.providerTaskId!)!;
+  const job = (await env.core.dispatch('jobs.get', { id: jobId })) as JobDetail;
+  const task = env.sim.state.tasks.get(job.providerTaskId!)!;
   expect(job).toMatchObject({ state: 'cancelled', errorClass: 'cancelled', renderId: null });
   expect(job.lastError).toBe(`The provider had already made the video and charged ${task.charged} credits; that charge stays. The partial download was discarded.`);
   expect(job.events.at(-1)).toMatchObject({ fromState: 'downloading', toState: 'cancelled' });
@@ -59,9 +43,9 @@ it('cancels mid-download: no partial file anywhere, the provider charge kept onc
 
   // Nothing half-made: no partial in tmp, nothing in the store, no render.
   expect(existsSync(part)).toBe(false);
-  expect(filesUnder(core.layout.tmp)).toEqual([]);
-  expect(filesUnder(core.layout.media)).toEqual([]);
-  expect(core.db.prepare('SELECT count(*) AS n FROM renders').get()).toEqual({ n: 0 });
+  expect(filesUnder(env.core.layout.tmp)).toEqual([]);
+  expect(filesUnder(env.core.layout.media)).toEqual([]);
+  expect(env.core.db.prepare('SELECT count(*) AS n FROM renders').get()).toEqual({ n: 0 });
   // The simulator served the file once (the stalled transfer): no download was started again.
-  expect(sim.state.faults.fired.filter((f) => f.fault === 'stalled_download')).toHaveLength(1);
+  expect(env.sim.state.faults.fired.filter((f) => f.fault === 'stalled_download')).toHaveLength(1);
 });

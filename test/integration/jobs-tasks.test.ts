@@ -3,20 +3,16 @@
 // a real clip with ffmpeg, and each take lands in a real SQLite library with its lineage,
 // prompt, references and charge — what a user sees in the render's detail panel.
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../main/core.js';
-import type { KlingSimulator } from '../../main/providers/simulator/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerationSpecInput } from '../../shared/generation.js';
 import type { JobDetail, JobSummary } from '../../shared/jobs.js';
 import type { RenderDetail } from '../../shared/domain.js';
-import { openJobsCore, settled, startSimulator, textToVideo } from '../helpers/jobs.js';
+import { settled, textToVideo, useJobsCore } from '../helpers/jobs.js';
 import { importFolder } from '../helpers/core.js';
 import { makeAudio, makeImage, makeMask } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
 
-let lib: ReturnType<typeof tempDir>;
-let sim: KlingSimulator;
-let core: Core;
+const env = useJobsCore();
 const media = tempDir('dailies-task-media-');
 const files = {} as Record<'frame' | 'brush' | 'still' | 'portrait' | 'product' | 'voice', string>;
 
@@ -32,24 +28,13 @@ beforeAll(() => {
 });
 afterAll(() => media.cleanup());
 
-beforeEach(async () => {
-  lib = tempDir('dailies-lib-');
-  sim = await startSimulator();
-  core = openJobsCore(lib.path, sim);
-});
-afterEach(async () => {
-  await core.close();
-  await sim.close();
-  lib.cleanup();
-});
-
 /** Imports one file as the user would ("Import a folder…") and returns its reference id. */
 async function importRef(file: string): Promise<number> {
   const src = tempDir('dailies-src-');
   try {
     const { copyFileSync } = await import('node:fs');
     copyFileSync(file, path.join(src.path, path.basename(file)));
-    const { summary } = await importFolder(core, src.path);
+    const { summary } = await importFolder(env.core, src.path);
     const id = summary.files[0]?.referenceId;
     if (!id) throw new Error(`${file} was not imported as a reference: ${JSON.stringify(summary.files[0])}`);
     return id;
@@ -59,13 +44,13 @@ async function importRef(file: string): Promise<number> {
 }
 
 const run = async (spec: GenerationSpecInput): Promise<JobSummary> =>
-  settled(core, ((await core.dispatch('jobs.submit', { spec })) as { jobId: number }).jobId);
-const detail = async (id: number) => (await core.dispatch('jobs.get', { id })) as JobDetail;
-const render = async (id: number) => (await core.dispatch('renders.get', { id })) as RenderDetail;
-const refsOf = (renderId: number) => core.db.prepare('SELECT ref_id AS refId, role FROM render_refs WHERE render_id = ? ORDER BY position').all(renderId);
+  settled(env.core, ((await env.core.dispatch('jobs.submit', { spec })) as { jobId: number }).jobId);
+const detail = async (id: number) => (await env.core.dispatch('jobs.get', { id })) as JobDetail;
+const render = async (id: number) => (await env.core.dispatch('renders.get', { id })) as RenderDetail;
+const refsOf = (renderId: number) => env.core.db.prepare('SELECT ref_id AS refId, role FROM render_refs WHERE render_id = ? ORDER BY position').all(renderId);
 /** The create request the simulator received for this job, as recorded (inline data shortened). */
 const createOf = (d: JobDetail) => {
-  const rec = sim.state.creates.find((c) => c.externalTaskId === d.idempotencyKey && c.code === 0);
+  const rec = env.sim.state.creates.find((c) => c.externalTaskId === d.idempotencyKey && c.code === 0);
   if (!rec) throw new Error(`the simulator accepted no create for job ${d.id}`);
   return { endpoint: rec.endpoint, body: rec.body as Record<string, any> };
 };
@@ -79,7 +64,7 @@ const inline = (what = '') => new RegExp(`^[A-Za-z0-9+/]{32}…\\(\\d+ chars\\)$
 async function expectLanded(job: JobSummary, want: { prompt: string; parent?: number; refs?: { refId: number; role: string }[] }): Promise<{ d: JobDetail; r: RenderDetail }> {
   expect(job, job.lastError ?? '').toMatchObject({ state: 'done', errorClass: null });
   const d = await detail(job.id);
-  expect(sim.state.createCountByExternal.get(d.idempotencyKey)).toBe(1);
+  expect(env.sim.state.createCountByExternal.get(d.idempotencyKey)).toBe(1);
   const r = await render(job.renderId!);
   expect(r).toMatchObject({ source: 'job', provider: 'kling', taskType: d.taskType });
   expect(r.prompt?.text).toBe(want.prompt);
@@ -87,7 +72,7 @@ async function expectLanded(job: JobSummary, want: { prompt: string; parent?: nu
   else expect(r.parent).toBeNull();
   expect(refsOf(r.id)).toEqual(want.refs ?? []);
   expect(d.charges.map((c) => c.kind)).toEqual(['estimate', 'actual']);
-  const charged = sim.state.tasks.get(d.providerTaskId!)!.charged!;
+  const charged = env.sim.state.tasks.get(d.providerTaskId!)!.charged!;
   expect(charged).toBeGreaterThan(0);
   expect(d.charges[1]!.credits).toBe(charged);
   expect(r.costCredits).toBe(charged);
@@ -131,7 +116,7 @@ describe('motion brush', () => {
     expect(job).toMatchObject({ state: 'failed', errorClass: 'invalid', renderId: null });
     expect(job.lastError).toMatch(/dynamic_masks\[0\]\.trajectories\[0\]: \(1152, 72\) is not on the painted part of its mask/);
     expect((await detail(job.id)).charges.filter((c) => c.kind === 'actual').map((c) => c.credits)).toEqual([0]);
-    expect(sim.state.tasks.size).toBe(0);
+    expect(env.sim.state.tasks.size).toBe(0);
   });
 });
 
@@ -139,7 +124,7 @@ describe('omni-video edits of a Kling take', () => {
   it('restyles, inpaints and outpaints by instruction with the parent as the base video; each take is the parent\'s child', async () => {
     const parent = await run(textToVideo({ model: 'kling-video-o1', prompt: 'a lighthouse on a cliff at dusk' }));
     const pd = (await expectLanded(parent, { prompt: 'a lighthouse on a cliff at dusk' })).d;
-    const parentUrl = sim.state.tasks.get(pd.providerTaskId!)!.video!.url;
+    const parentUrl = env.sim.state.tasks.get(pd.providerTaskId!)!.video!.url;
     const edit = (taskType: 'restyle' | 'inpaint' | 'outpaint', prompt: string, aspectRatio?: '9:16') =>
       run({ accountId: 'demo', model: 'kling-video-o1', taskType, prompt, durationS: 5, parentRenderId: parent.renderId!, ...(aspectRatio ? { aspectRatio } : {}) });
 
@@ -162,14 +147,14 @@ describe('omni-video edits of a Kling take', () => {
         expect([r.width, r.height]).toEqual([640, 360]);
       }
       // The simulator understood which edit it was asked for.
-      expect(sim.state.tasks.get(d.providerTaskId!)!.render.source).toMatchObject({ edit: taskType });
+      expect(env.sim.state.tasks.get(d.providerTaskId!)!.render.source).toMatchObject({ edit: taskType });
     }
   });
 
   it('uses a Kling take as a feature reference (look and motion) beside a library image', async () => {
     const parent = await run(textToVideo({ model: 'kling-video-o1', prompt: 'waves on rocks' }));
     expect(parent.state).toBe('done');
-    const parentUrl = sim.state.tasks.get((await detail(parent.id)).providerTaskId!)!.video!.url;
+    const parentUrl = env.sim.state.tasks.get((await detail(parent.id)).providerTaskId!)!.video!.url;
     const portrait = await importRef(files.portrait);
     const prompt = '<<<image_1>>> walks along the shore, filmed like <<<video_1>>>';
     const { d } = await expectLanded(
@@ -180,7 +165,7 @@ describe('omni-video edits of a Kling take', () => {
     expect(endpoint).toBe('omni-video');
     expect(body.video_list).toEqual([{ video_url: parentUrl, refer_type: 'feature' }]);
     expect(body.image_list).toEqual([{ image_url: expect.stringMatching(inline('png 480x480')) }]);
-    expect(sim.state.tasks.get(d.providerTaskId!)!.render.source).toMatchObject({ edit: 'feature' });
+    expect(env.sim.state.tasks.get(d.providerTaskId!)!.render.source).toMatchObject({ edit: 'feature' });
   });
 });
 
@@ -203,12 +188,12 @@ describe('custom elements', () => {
   it('makes an element from library images through the contract, then grounds an O1 take on it with images', async () => {
     const portrait = await importRef(files.portrait);
     const product = await importRef(files.product);
-    const element = (await core.dispatch('elements.create', { accountId: 'demo', name: 'chef', description: 'our chef', frontalRefId: portrait, referRefIds: [product] })) as { elementId: string; name: string };
+    const element = (await env.core.dispatch('elements.create', { accountId: 'demo', name: 'chef', description: 'our chef', frontalRefId: portrait, referRefIds: [product] })) as { elementId: string; name: string };
     expect(element.name).toBe('chef');
-    const stored = sim.state.elements.get(element.elementId)!;
+    const stored = env.sim.state.elements.get(element.elementId)!;
     expect(stored).toMatchObject({ element_name: 'chef', element_description: 'our chef' });
     expect(stored.element_refer_list).toHaveLength(1);
-    expect((await core.dispatch('elements.list', { accountId: 'demo' })) as { elementId: string }[]).toEqual([expect.objectContaining({ elementId: element.elementId, name: 'chef' })]);
+    expect((await env.core.dispatch('elements.list', { accountId: 'demo' })) as { elementId: string }[]).toEqual([expect.objectContaining({ elementId: element.elementId, name: 'chef' })]);
 
     const prompt = '<<<element_1>>> holds up <<<image_1>>> in a sunlit kitchen';
     const refs = [{ refId: product, role: 'product' as const }];
@@ -225,10 +210,10 @@ describe('custom elements', () => {
 
   it('refuses a bad element before anything is sent, naming the field', async () => {
     const portrait = await importRef(files.portrait);
-    const reply = await core.reply('elements.create', { accountId: 'demo', name: 'a name far longer than twenty', frontalRefId: portrait });
+    const reply = await env.core.reply('elements.create', { accountId: 'demo', name: 'a name far longer than twenty', frontalRefId: portrait });
     expect(reply).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ field: 'name', message: expect.stringMatching(/at most 20/) }] } });
-    await expect(core.dispatch('elements.create', { accountId: 'demo', name: 'x', frontalRefId: 999 })).rejects.toMatchObject({ code: 'not_found', issues: [{ field: 'frontalRefId' }] });
-    expect(sim.state.elements.size).toBe(0);
+    await expect(env.core.dispatch('elements.create', { accountId: 'demo', name: 'x', frontalRefId: 999 })).rejects.toMatchObject({ code: 'not_found', issues: [{ field: 'frontalRefId' }] });
+    expect(env.sim.state.elements.size).toBe(0);
   });
 });
 
@@ -236,12 +221,12 @@ describe('lip sync', () => {
   it('finds the face in the Kling parent, then syncs it to a library voice track; the take is the parent\'s child', async () => {
     const parent = await run(textToVideo({ prompt: 'a presenter faces the camera' }));
     expect(parent.state).toBe('done');
-    const parentVideo = sim.state.tasks.get((await detail(parent.id)).providerTaskId!)!.video!;
+    const parentVideo = env.sim.state.tasks.get((await detail(parent.id)).providerTaskId!)!.video!;
     const voice = await importRef(files.voice);
     const job = await run({ accountId: 'demo', model: 'kling-v2-6', taskType: 'lip_sync', durationS: 5, parentRenderId: parent.renderId!, lipSync: { audioRefId: voice } });
     const { d, r } = await expectLanded(job, { prompt: '', parent: parent.renderId!, refs: [{ refId: voice, role: 'audio' }] });
     // Step one: identify-face by Kling's own video id, not by re-uploading the clip.
-    const sessions = [...sim.state.faceSessions.values()];
+    const sessions = [...env.sim.state.faceSessions.values()];
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.video.videoId).toBe(parentVideo.id);
     // Step two: the task names that session and its one face, with the voice inline.
