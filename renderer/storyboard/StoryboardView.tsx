@@ -1,7 +1,7 @@
 // Storyboard: a project's shots in order, each with its takes as a strip. Drag a shot (or use
 // Move up/down) to reorder; add and rename shots; P / X / 1–5 mark the selected take (a shot has
 // one pick); "Play picks" plays the picks in shot order as a rough cut.
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { RenderFlag } from '../../shared/domain.js';
 import type { StoryboardShot } from '../../shared/review.js';
 import { errorMessage } from '../client/client.js';
@@ -10,15 +10,15 @@ import { useLiveCall } from '../client/use-live-call.js';
 import { useNavigation } from '../app/navigation.js';
 import { DetailPanel } from '../library/DetailPanel.js';
 import { markKeys, useReviewKeys } from '../review-keys/use-review-keys.js';
-import { AddShotForm } from './AddShotForm.js';
+import { AddShotForm, NameForm } from './NameForm.js';
 import { RoughCut } from './RoughCut.js';
 import { ShotRow } from './ShotRow.js';
 import { useProjectChoice } from './use-project-choice.js';
 import { HandoffDialog } from '../bundles/HandoffDialog.js';
 
 export function StoryboardView() {
-  const { projects, projectId, choose, error: projectsError } = useProjectChoice();
-  const nav = useNavigation();
+  const { projects, projectId, choose, create, error: projectsError } = useProjectChoice();
+  const [naming, setNaming] = useState(false);
   return (
     <div className="storyboard">
       <header className="view-header">
@@ -33,20 +33,43 @@ export function StoryboardView() {
             </select>
           </label>
         )}
+        {projects && projects.length > 0 && (naming ? (
+          <NewProjectForm autoFocus onCreate={(name) => create(name).then(() => setNaming(false))}>
+            <button type="button" className="button" onClick={() => setNaming(false)}>Cancel</button>
+          </NewProjectForm>
+        ) : (
+          <button type="button" className="button" onClick={() => setNaming(true)}>New project…</button>
+        ))}
       </header>
       {projectsError && <p className="error-text pane-note" role="alert">{projectsError}</p>}
       {projects && projects.length === 0 && (
         <div className="view-empty" role="region" aria-label="No projects yet">
           <h2>No projects yet</h2>
           <p>
-            A storyboard is a project’s shots in order. Create the demo project from the Library’s empty state, or choose a
-            project when you start a New generation.
+            A storyboard is a project’s shots in order. Name a project to start one, then add its shots; file takes under a
+            shot from the Library’s selection bar (“Move to shot”) or when you start a New generation.
           </p>
-          <button type="button" className="button" onClick={() => nav.show('library')}>Go to the Library</button>
+          <NewProjectForm onCreate={create} />
         </div>
       )}
       {projectId !== null && <Board key={projectId} projectId={projectId} />}
     </div>
+  );
+}
+
+function NewProjectForm({ onCreate, autoFocus, children }: { onCreate(name: string): Promise<void>; autoFocus?: boolean; children?: ReactNode }) {
+  return (
+    <NameForm
+      label="New project"
+      inputLabel="Project name"
+      placeholder="Project, e.g. “Night market spot”"
+      submit="Create project"
+      empty="Give the project a name."
+      onAdd={onCreate}
+      autoFocus={autoFocus}
+    >
+      {children}
+    </NameForm>
   );
 }
 

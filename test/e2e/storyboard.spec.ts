@@ -1,7 +1,11 @@
 // The storyboard against the real core: the demo project's shots (rendered on the built-in
 // simulator), a pick and a rating by keyboard, a shot added, renamed and moved, all still there
-// after a reload; then the picks played in order as a rough cut.
+// after a reload; then the picks played in order as a rough cut. And a project started from the
+// storyboard itself, for a library of imported takes.
 import { expect, test } from './fixtures.js';
+import { CLIPS } from './media-fixtures.js';
+import { CostsView } from './pages/costs-view.js';
+import { ImportDialog } from './pages/import-dialog.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ReviewGrid } from './pages/review-grid.js';
@@ -17,7 +21,7 @@ test('storyboard: pick by keyboard, add, rename and move shots; all persist acro
   await library.open(dailies.url);
 
   await nav.show('Storyboard');
-  await expect(board.root.getByRole('region', { name: 'No projects yet' })).toBeVisible();
+  await expect(board.empty).toBeVisible();
   await nav.show('Library');
   await library.createDemoProject();
   await jobs.expectAllDone(3);
@@ -98,10 +102,56 @@ test("a shot's take count, on the storyboard or in Costs, opens the Library on e
   await review.clearFilters.click();
   await expect(library.renderCount).toHaveText('3 renders');
   await nav.show('Costs');
-  const rerolls = page.locator('[data-view="costs"]').getByRole('region', { name: 'Rerolls per shot' });
-  await rerolls.getByRole('button', { name: 'Show numbers' }).click();
-  await rerolls.getByRole('table', { name: 'Rerolls per shot' }).getByRole('button', { name: 'Closing: steam and neon' }).click();
+  const costs = new CostsView(page);
+  await costs.showNumbers('Rerolls per shot');
+  await costs.table('Rerolls per shot').getByRole('button', { name: 'Closing: steam and neon' }).click();
   await expect(nav.item('Library')).toHaveAttribute('aria-current', 'page');
   await expect(library.renderCount).toHaveText('1 render matching the filters');
   await expect(review.facetValue('Shot', 'Closing: steam and neon')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a storyboard starts from a project named there: add its shots, file imported takes under them, start another', async ({ page, dailies, clipFolder }, testInfo) => {
+  const library = new LibraryPage(page);
+  const review = new ReviewGrid(page);
+  const nav = new ViewsNav(page);
+  const board = new StoryboardView(page);
+  await library.open(dailies.url);
+  // Imported takes, no project: the demo project (offered only by an empty library) is not the way.
+  await library.importButton.click();
+  const dialog = new ImportDialog(page);
+  await dialog.importPath(clipFolder);
+  await dialog.waitUntilFinished();
+  await dialog.close();
+  await expect(library.tiles).toHaveCount(CLIPS.length);
+
+  await nav.show('Storyboard');
+  await expect(board.empty).toContainText('Name a project to start one');
+  await board.createProject.click();
+  await expect(board.empty.getByRole('alert')).toHaveText('Give the project a name.');
+  await board.projectName.fill('Fox spot');
+  await board.createProject.click();
+  await expect(board.project.locator('option:checked')).toHaveText('Fox spot');
+  await expect(board.root.getByRole('heading', { name: 'No shots yet' })).toBeVisible();
+  await board.newShotName.fill('Opening');
+  await board.addShot.click();
+  await expect(board.shot('Opening')).toContainText('No takes yet');
+
+  // File two takes under it from the Library's selection bar; the strip shows them.
+  await nav.show('Library');
+  await library.tiles.first().click();
+  await library.tiles.nth(1).click({ modifiers: ['ControlOrMeta'] });
+  await review.batchBar.getByRole('combobox', { name: 'Move to shot' }).selectOption({ label: 'Opening' });
+  await nav.show('Storyboard');
+  await expect(board.takes(board.shot('Opening'))).toHaveCount(2);
+  await keepScreenshot(page, testInfo, 'storyboard-new-project');
+
+  // Another project from the header: it is shown at once, empty; the first keeps its shot.
+  await board.newProject.click();
+  await board.projectName.fill('Second spot');
+  await board.projectName.press('Enter');
+  await expect(board.project.locator('option:checked')).toHaveText('Second spot');
+  await expect(board.root.getByRole('heading', { name: 'No shots yet' })).toBeVisible();
+  await expect(board.newProject).toBeVisible();
+  await board.project.selectOption({ label: 'Fox spot' });
+  await expect(board.takes(board.shot('Opening'))).toHaveCount(2);
 });

@@ -8,6 +8,12 @@ export class StoryboardView {
   readonly addShot: Locator;
   readonly playPicks: Locator;
   readonly roughCut: Locator;
+  readonly empty: Locator;
+  readonly project: Locator;
+  /** The header's "New project…", which opens the name form there. */
+  readonly newProject: Locator;
+  readonly projectName: Locator;
+  readonly createProject: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.locator('[data-view="storyboard"]');
@@ -16,6 +22,11 @@ export class StoryboardView {
     this.addShot = this.root.getByRole('button', { name: 'Add shot' });
     this.playPicks = this.root.getByRole('button', { name: '▶ Play picks' });
     this.roughCut = this.root.getByRole('region', { name: 'Rough cut' });
+    this.empty = this.root.getByRole('region', { name: 'No projects yet' });
+    this.project = this.root.getByRole('combobox', { name: 'Project' });
+    this.newProject = this.root.getByRole('button', { name: 'New project…' });
+    this.projectName = this.root.getByRole('textbox', { name: 'Project name' });
+    this.createProject = this.root.getByRole('button', { name: 'Create project' });
   }
 
   shot(name: string): Locator {
