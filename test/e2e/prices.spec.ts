@@ -1,7 +1,7 @@
 // Settings → Providers → Prices against the real core: a price you set is what the New
 // generation form's estimate uses, it survives a reload, bad input is refused in words, and
 // "Reset to built-in" brings the built-in figure back.
-import { expect, test } from './fixtures.js';
+import { callCore, expect, test } from './fixtures.js';
 import { GenerateDialog } from './pages/generate-dialog.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ProviderPrices } from './pages/provider-prices.js';
@@ -66,4 +66,17 @@ test('a price edited in Settings is the New generation estimate, and stays after
   await estimateFor(generate);
   await expect(generate.estimateCredits).toHaveText('Estimate: 1.5 credits');
   await expect(generate.estimate.getByLabel('Prices used')).toContainText(`${ROW}: 1.5 credits per 5 s (built-in)`);
+});
+
+test('an open New generation form follows a price changed elsewhere, without a keystroke', async ({ page, dailies }) => {
+  const library = new LibraryPage(page);
+  const generate = new GenerateDialog(page);
+  await library.open(dailies.url);
+  await estimateFor(generate);
+  await expect(generate.estimateCredits).toHaveText('Estimate: 1.5 credits');
+
+  // Another window (here: a direct call) sets the price; the core tells every window.
+  await callCore(page, dailies, 'prices.set', { provider: 'kling', path: ['models', 'kling-v2-6', 'per5s', 'std'], price: 2.25 });
+  await expect(generate.estimateCredits).toHaveText('Estimate: 2.25 credits');
+  await expect(generate.estimate.getByLabel('Prices used')).toContainText(`${ROW}: 2.25 credits per 5 s (your price)`);
 });
