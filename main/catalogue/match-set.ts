@@ -25,6 +25,8 @@ interface Cache {
   version: string;
   /** By MATCH expression, least recently used first. */
   sets: Map<string, MatchSet>;
+  /** Searches answered without a set (searchByProbe) since the library last changed. */
+  asked: Set<string>;
 }
 const caches = new WeakMap<Db, Cache>();
 
@@ -60,11 +62,25 @@ export function cachedMatchSet(db: Db, sql: string, params: Record<string, unkno
   return cachedIn(currentCache(db), cacheKey(sql, params));
 }
 
+/**
+ * Whether this search was asked before since the library last changed (and notes that it is
+ * now): the first time, a page is found without listing every match; a second time (the next
+ * page, or the same words again) the list is worth making, since every later page re-uses it.
+ */
+export function askedBefore(db: Db, sql: string, params: Record<string, unknown>): boolean {
+  const cache = currentCache(db);
+  const key = cacheKey(sql, params);
+  if (cache.asked.has(key)) return true;
+  if (cache.asked.size >= CACHED * 8) cache.asked.clear();
+  cache.asked.add(key);
+  return false;
+}
+
 function currentCache(db: Db): Cache {
   const version = libraryVersion(db);
   let cache = caches.get(db);
   if (!cache || cache.version !== version) {
-    cache = { version, sets: new Map() };
+    cache = { version, sets: new Map(), asked: new Set() };
     caches.set(db, cache);
   }
   return cache;

@@ -5,7 +5,7 @@ import type { MediaKind, RenderCard, RenderDetail, RenderFlag, RenderSource } fr
 import { ContractError } from '../../shared/errors.js';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
 import { facetOnlyMatch, ftsMatch, withFacets, withRating } from './search-terms.js';
-import { cachedMatchSet, matchSet, type MatchSet } from './match-set.js';
+import { askedBefore, cachedMatchSet, matchSet, type MatchSet } from './match-set.js';
 import { estimateMatches, lookupCostInMatches, matchingRows } from './match-probe.js';
 import { assetFromRow, type AssetRow } from './assets.js';
 import { newUid } from './uid.js';
@@ -268,12 +268,14 @@ const KEY_INDEX: Partial<Record<RenderSort, string>> = {
 };
 
 /**
- * A search sorted by cost, duration or title. Its matches (words and filters) are listed once
- * (match-set.ts, kept until the library changes, so the next page and the same words typed again
- * re-use the list). Many matches: walk the key's index from the cursor, keeping the matches, until
- * the page is full; a match in every k renders makes the walk ≈ k × the page. Few matches (a rare
- * word), or a walk that finds them sparse where it starts (words that go with cheap renders, in a
- * search sorted by cost): sort the matches once, keep that order with the set, and page through it.
+ * A search sorted by cost, duration or title. The first time since the library changed, with
+ * many matches: walk the key's index from the cursor, asking FTS5 which rows match, without
+ * listing them all (searchByProbe). Otherwise the matches (words and filters) are listed once and
+ * remembered (match-set.ts, until the library changes, so the next page and the same words typed
+ * again re-use the list): walk the key's index keeping them until the page is full (a match in
+ * every k renders makes the walk ≈ k × the page); with few matches (a rare word), or when the walk
+ * finds them sparse where it starts (words that go with cheap renders, in a search sorted by
+ * cost), sort them once, keep that order with the list, and page through it.
  */
 function searchKeyed(
   db: Db, spec: KeyedSpec, filter: RenderFilterParsed, where: string[], params: Record<string, unknown>,
@@ -286,11 +288,11 @@ function searchKeyed(
     : 'SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts';
   let set = cachedMatchSet(db, setSql, filterParams);
   const renders = (db.prepare('SELECT max(id) FROM renders').pluck().get() as number | null) ?? 0;
-  if (!set) {
+  if (!set && !askedBefore(db, setSql, filterParams)) {
     const page = searchByProbe(db, spec, filter, where, filterParams, params.fts as string, cursor, want, index, renders);
     if (page) return page;
-    set = matchSet(db, setSql, filterParams);
   }
+  set ??= matchSet(db, setSql, filterParams);
   if (set.count === 0) return [];
   const order = `${spec.key} ${spec.dir}, r.id ${spec.dir}`;
   const sorted = () => {

@@ -33,10 +33,14 @@ function addRender(title: string, prompt?: string): number {
 }
 
 /** Ids the app's search returns, all pages followed. */
-function search(text: string, sort: 'newest' | 'rating' | 'cost' | 'duration' | 'title' = 'newest', extra: Record<string, unknown> = {}, limit = 7): number[] {
+function search(
+  text: string, sort: 'newest' | 'rating' | 'cost' | 'duration' | 'title' = 'newest', extra: Record<string, unknown> = {}, limit = 7,
+  betweenPages?: () => void,
+): number[] {
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
+    if (cursor) betweenPages?.();
     const page = pageRenders(db, RendersPageInput.parse({ filter: RenderFilter.parse({ text, ...extra }), sort, limit, cursor }));
     ids.push(...page.items.map((c) => c.id));
     cursor = page.nextCursor;
@@ -360,6 +364,19 @@ describe('a search sorted by cost, duration or title, at any density of matches'
     check();
     for (const sort of ['cost', 'duration'] as const) {
       expect(search('often', sort, { projectId: project }, 50)).toEqual(ids(reference('often', sort, { projectId: project })));
+    }
+  });
+
+  it('pages through exactly the plain query when the library changes between pages (each page searched the first time)', () => {
+    library();
+    // A write that changes no result: what is remembered about a search is forgotten all the same.
+    const touch = db.prepare('UPDATE projects SET name = name WHERE id = ?');
+    for (const sort of ['cost', 'duration', 'title'] as const) {
+      for (const q of QUERIES) {
+        for (const f of [...FACETS, ...RANGES.slice(0, 3)]) {
+          expect(search(q, sort, { ...f }, 120, () => touch.run(project)), `${q} ${sort} ${JSON.stringify(f)}`).toEqual(ids(reference(q, sort, f)));
+        }
+      }
     }
   });
 
