@@ -381,7 +381,8 @@ export class JobEngine {
     let state: JobState = job.state;
     if (reconcile) {
       // A create may have reached the provider before we lost its answer: look before sending.
-      const findCall = account.adapter.findCall(task, job.idempotency_key);
+      const ctx = this.context(account, job);
+      const findCall = account.adapter.findCall(task, job.idempotency_key, ctx);
       // Without a way to look the task up, sending again could start (and pay for) a second
       // task: the job waits for the user's decision instead.
       if (!findCall) return this.park(job, account.adapter.label);
@@ -389,10 +390,19 @@ export class JobEngine {
         if (err instanceof StepFailure && err.errorClass === 'not_found') return null;
         throw err;
       });
-      const remote = found ? account.adapter.parseFind(found, job.idempotency_key) : null;
+      let remote: RemoteTask | null;
+      try {
+        remote = found ? account.adapter.parseFind(found, job.idempotency_key, ctx) : null;
+      } catch (err) {
+        throw new StepFailure('server', `The provider's answer to the lookup could not be read (${(err as Error).message}); looking again.`, 'retry');
+      }
       if (remote) {
         this.accepted(job, state, remote, 'Found the task the provider had already accepted; not sending it again');
         return;
+      }
+      // A listing that does not show the task is no proof it was never made.
+      if (account.adapter.findByListing) {
+        return this.park(job, account.adapter.label, `It is not among ${account.adapter.label}'s latest tasks, but a listing cannot prove it was never made, so it is not sent again by itself.`);
       }
     } else {
       if (!updateJob(db, job.id, 'queued', 'submitting', { attempts: job.attempts + 1, error_class: null }, 'Sending to the provider')) return;
@@ -602,12 +612,12 @@ export class JobEngine {
     }
   }
 
-  /** Sent, answer lost, no lookup: the outcome is unknown until the user decides (decide()). */
-  private park(job: JobRow, label: string): void {
+  /** Sent, answer lost, not found by a lookup: the outcome is unknown until the user decides (decide()). */
+  private park(job: JobRow, label: string, why = `${label} offers no way to look the task up, so it is not sent again by itself.`): void {
     const message = `Sent, but the answer was lost — it may be running and charged at ${label}. Send again or Drop.`;
     if (updateJob(this.deps.db, job.id, job.state, 'unconfirmed', {
       next_attempt_at: null, error_class: 'unconfirmed', last_error: message,
-    }, `${message} ${label} offers no way to look the task up, so it is not sent again by itself.`)) this.announce(job.id);
+    }, `${message} ${why}`)) this.announce(job.id);
   }
 
   /**

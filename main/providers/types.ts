@@ -167,19 +167,29 @@ export interface ProviderAdapter {
   createCall(task: ResolvedTask, idempotencyKey: string, ctx: AdapterContext): Promise<HttpCall>;
   queryCall(task: ResolvedTask, providerTaskId: string): HttpCall;
   /**
-   * Finds a task by our idempotency key, to reconcile after a crash between send and store.
-   * Null when the provider takes no client key (Veo, Sora, Luma, Runway, MiniMax, fal): the
-   * engine then has to send again, and notes that a duplicate is possible.
+   * Finds the task a create may have made, to reconcile after a crash (or a lost answer)
+   * between send and store. Kling looks it up by our key (external_task_id); Luma lists its
+   * generations and matches the per-job callback address we sent, which it echoes (only when a
+   * public callback address is set: ctx.callbackUrl). Null when nothing we send identifies the
+   * task (Veo, Sora, Runway, MiniMax, fal; see docs/adding-a-provider.md): the engine then
+   * parks the job as 'unconfirmed' for the user instead of risking a second paid task.
    */
-  findCall(task: ResolvedTask, idempotencyKey: string): HttpCall | null;
+  findCall(task: ResolvedTask, idempotencyKey: string, ctx?: Pick<AdapterContext, 'callbackUrl'>): HttpCall | null;
+  /**
+   * Set when findCall searches a listing (Luma) rather than asking for one key: a miss there
+   * proves nothing (the list is paged, the callback address may have changed since), so the
+   * engine parks the job rather than send again. Kling's lookup is exact, and Kling refuses a
+   * second task under the same key anyway.
+   */
+  readonly findByListing?: boolean;
 
   /** Null when the answer is a success; otherwise what kind of failure it is. */
   classify(result: HttpResult): ProviderError | null;
   parseCreate(result: HttpResult): RemoteTask;
   /** providerTaskId is the id the query was for (fal's status answer does not repeat it). */
   parseQuery(result: HttpResult, providerTaskId?: string): RemoteTask;
-  /** The task with this idempotency key in a find answer, or null if the provider has none. */
-  parseFind(result: HttpResult, idempotencyKey: string): RemoteTask | null;
+  /** Our task in a find answer (by idempotency key, or by callback address), or null if it is not there. */
+  parseFind(result: HttpResult, idempotencyKey: string, ctx?: Pick<AdapterContext, 'callbackUrl'>): RemoteTask | null;
 
   /**
    * How to download a finished video (default: GET video.url as it is, no headers). Sora's

@@ -72,3 +72,47 @@ describe.each(CASES)('$provider: a lost create answer is never re-sent blind', (
     expect(tasks()).toHaveLength(1);
   });
 });
+
+// Luma echoes each generation's request, callback_url included, in GET /generations. With a
+// public callback address set, every job sends its own, and a lost answer is reconciled by
+// finding that address in the list: the job resumes instead of waiting for the user.
+describe('luma with a public callback address: a lost create answer is looked for in the list', () => {
+  const env = useSimProvider('luma');
+  const spec = CASES.find((c) => c.provider === 'luma')!.spec;
+  const tasks = () => [...env.sim.state.tasks.values()].filter((t) => t.provider === 'luma');
+  const creates = () => env.sim.state.creates.filter((c) => c.provider === 'luma');
+  // Loopback is the one plain-http address allowed; port 9 refuses at once, so Luma's calls there just fail.
+  const base = 'http://127.0.0.1:9';
+
+  it('finds the generation the create made and resumes it: one task, one charge, never parked', async () => {
+    await env.core.dispatch('jobs.setCallbackBase', { publicBaseUrl: base });
+    env.sim.state.faults.add({ mode: 'next', fault: 'connection_reset', phase: 'after', provider: 'luma' });
+    const id = await submitJob(env.core, { accountId: env.account, ...spec });
+    const job = await settled(env.core, id);
+    expect(job.state).toBe('done');
+    expect(tasks()).toHaveLength(1);
+    expect(creates()).toHaveLength(1);
+    const d = await jobDetail(env.core, id);
+    // The create carried the job's own address, and that is what the list was searched for.
+    const uid = env.core.db.prepare('SELECT uid FROM jobs WHERE id = ?').pluck().get(id) as string;
+    expect((creates()[0]!.body as { callback_url?: string }).callback_url).toMatch(new RegExp(`^${base}/callbacks/${uid}/`));
+    expect(d.providerTaskId).toContain(tasks()[0]!.taskId);
+    expect(d.events.some((e) => /Found the task the provider had already accepted; not sending it again/.test(e.message))).toBe(true);
+    expect(d.events.some((e) => e.toState === 'unconfirmed')).toBe(false);
+    expect(d.charges.filter((c) => c.kind === 'actual')).toHaveLength(1);
+  });
+
+  it('a create that made nothing is not in the list: the job waits for the user, nothing is sent again', async () => {
+    await env.core.dispatch('jobs.setCallbackBase', { publicBaseUrl: base });
+    // The connection is cut before Luma takes the request: no generation, but the client cannot know that.
+    env.sim.state.faults.add({ mode: 'next', fault: 'connection_reset', phase: 'before', provider: 'luma' });
+    const id = await submitJob(env.core, { accountId: env.account, ...spec });
+    const parked = await until(env.core, id, (j) => j.state === 'unconfirmed');
+    expect(parked.lastError).toMatch(/answer was lost — it may be running and charged at Luma/);
+    await env.core.jobs.idle();
+    const d = await jobDetail(env.core, id);
+    expect(d.events.at(-1)!.message).toMatch(/It is not among Luma Dream Machine's latest tasks, but a listing cannot prove it was never made/);
+    expect(tasks()).toHaveLength(0);
+    expect(creates()).toHaveLength(1);
+  });
+});

@@ -114,6 +114,28 @@ describe('Luma error classification', () => {
     expect(parseLumaGeneration(answer(200, { ...g, state: 'failed', failure_reason: 'advanced moderation failed' }))).toMatchObject({ state: 'failed', failure: { kind: 'policy' } });
     expect(parseLumaGeneration(answer(200, { ...g, state: 'failed', failure_reason: 'GPU crashed' }))).toMatchObject({ failure: { kind: 'server' } });
   });
+
+  it('finds a lost generation in the list only by the job\'s own callback address, the newest if sent twice', () => {
+    const task = { spec: GenerationSpec.parse({ accountId: 'a', model: 'ray-2', taskType: 'text_to_video', durationS: 5, prompt: 'p' }), inputs: [], parent: null };
+    const ours = 'https://tunnel.example/callbacks/job-1/secret';
+    // Without an address there is nothing of ours to find: no lookup, the engine parks.
+    expect(lumaAdapter.findCall(task, 'k', {})).toBeNull();
+    expect(lumaAdapter.findCall(task, 'k', { callbackUrl: ours })).toEqual({ method: 'GET', path: '/generations?limit=100&offset=0' });
+    expect(lumaAdapter.findByListing).toBe(true);
+    const gen = (id: string, createdAt: string, callback?: string) => ({
+      id, state: 'dreaming', created_at: createdAt, request: { prompt: 'p', ...(callback ? { callback_url: callback } : {}) },
+    });
+    const list = answer(200, { generations: [
+      gen('other-job', '2026-12-05T10:03:00Z', 'https://tunnel.example/callbacks/job-2/secret'),
+      gen('same-prompt', '2026-12-05T10:02:30Z'),
+      gen('ours-second', '2026-12-05T10:02:00Z', ours),
+      gen('ours-first', '2026-12-05T10:01:00Z', ours),
+    ], has_more: false });
+    expect(lumaAdapter.parseFind(list, 'k', { callbackUrl: ours })).toMatchObject({ providerTaskId: 'ours-second', state: 'running' });
+    expect(lumaAdapter.parseFind(list, 'k', { callbackUrl: 'https://tunnel.example/callbacks/job-3/secret' })).toBeNull();
+    expect(lumaAdapter.parseFind(list, 'k', {})).toBeNull();
+    expect(() => lumaAdapter.parseFind(answer(200, { detail: 'nope' }), 'k', { callbackUrl: ours })).toThrow(/no generations array/);
+  });
 });
 
 describe('durations as providers write them', () => {

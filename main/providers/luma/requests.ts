@@ -20,7 +20,8 @@ export function validateLuma(task: ResolvedTask): ValidationProblem[] {
   return out;
 }
 
-export function buildLumaCreate(task: ResolvedTask): HttpCall {
+/** callbackUrl: the job's own address (when a public one is set); Luma echoes it in its list, which is how a lost answer is found. */
+export function buildLumaCreate(task: ResolvedTask, callbackUrl?: string): HttpCall {
   const { spec } = task;
   const body: Record<string, unknown> = {
     prompt: spec.prompt,
@@ -28,6 +29,7 @@ export function buildLumaCreate(task: ResolvedTask): HttpCall {
     duration: `${spec.durationS}s`,
     ...(spec.aspectRatio ? { aspect_ratio: spec.aspectRatio } : {}),
     ...(spec.resolution ? { resolution: spec.resolution } : {}),
+    ...(callbackUrl ? { callback_url: callbackUrl } : {}),
   };
   if (spec.taskType === 'extend') body.keyframes = { frame0: { type: 'generation', id: task.parent!.providerVideoId } };
   return { method: 'POST', path: '/generations', json: body };

@@ -33,3 +33,19 @@ export function parseLumaGeneration(result: HttpResult): RemoteTask {
 export function parseLumaCredits(result: HttpResult): { remainingCredits: number | null } {
   return { remainingCredits: isObject(result.json) ? num(result.json.credit_balance) : null };
 }
+
+/** Generations a lookup reads: the newest page of GET /generations (Luma lists at most 100 at a time). */
+export const LUMA_FIND_LIMIT = 100;
+
+/**
+ * Our generation in a GET /generations answer: the one whose echoed request carries this job's
+ * callback address (the newest, if the job was sent again). Null when none does.
+ */
+export function findLumaGeneration(result: HttpResult, callbackUrl: string): RemoteTask | null {
+  const list = isObject(result.json) ? result.json.generations : undefined;
+  if (!Array.isArray(list)) throw malformed('Luma', result.status, 'the generation list has no generations array');
+  const ours = list.filter((g) => isObject(g) && isObject(g.request) && g.request.callback_url === callbackUrl);
+  if (!ours.length) return null;
+  const newest = ours.reduce((a, b) => (Date.parse(String(b.created_at)) > Date.parse(String(a.created_at)) ? b : a));
+  return parseLumaGeneration({ ...result, json: newest });
+}

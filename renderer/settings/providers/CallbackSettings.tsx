@@ -52,9 +52,10 @@ export function CallbackSettings() {
           onChange={(e) => setDraft(e.target.value)}
         />
         <span id={hint} className="gen-note">
-          Optional. A provider (Kling) cannot reach 127.0.0.1: point a tunnel at {local ? <span className="mono">{local}</span> : 'this machine'} and
+          Optional. A provider (Kling, Luma) cannot reach 127.0.0.1: point a tunnel at {local ? <span className="mono">{local}</span> : 'this machine'} and
           enter its public address to hear about finished tasks at once. Empty: Dailies checks each job on a schedule. A
-          callback only makes Dailies ask the provider; its content is never trusted.
+          callback only makes Dailies ask the provider; its content is never trusted. With it, a Luma task whose answer
+          was lost is found by its address instead of waiting for you.
         </span>
       </label>
       {error && (

@@ -1,6 +1,7 @@
 // Luma Dream Machine's simulated API (providers.md): POST /generations, GET /generations/{id}
-// (state queued → dreaming → completed | failed, `assets.video`), GET /generations (list),
-// GET /credits. Errors are `{detail}` with the HTTP status. Mounted at /luma/dream-machine/v1,
+// (state queued → dreaming → completed | failed, `assets.video`), GET /generations (list, newest
+// first, each generation echoing its `request` with its `callback_url`), GET /credits; a
+// generation with a callback_url is POSTed there on each change (the Generation object). Errors are `{detail}` with the HTTP status. Mounted at /luma/dream-machine/v1,
 // so an adapter's base URL keeps Luma's own path.
 import { randomUUID } from 'node:crypto';
 import type { SimAnswer, SimContext, SimProvider, SimRequest, SimRoutes } from '../../simulator/provider.js';
@@ -71,6 +72,8 @@ function routes(ctx: SimContext): SimRoutes {
     if (!/^\d+s$/.test(duration) || !(LUMA_DURATIONS as readonly number[]).includes(seconds)) throw bad('duration', `must be one of ${LUMA_DURATIONS.map((d) => `"${d}s"`).join(', ')}`);
     const resolution = String(body.resolution ?? '720p');
     if (!(LUMA_RESOLUTIONS as readonly string[]).includes(resolution)) throw bad('resolution', `must be one of ${LUMA_RESOLUTIONS.join(', ')}`);
+    const callback = body.callback_url;
+    if (callback !== undefined && (typeof callback !== 'string' || !/^https?:\/\/\S+$/.test(callback) || callback.length > 2048)) throw bad('callback_url', 'must be an http(s) URL');
     const render: RenderSpec = { label: `luma · ${model} · ${resolution}`, prompt, ...FRAME_SIZES[aspect]!, durationS: seconds, sound: false };
     let parent = null;
     const keyframes = body.keyframes as Record<string, { type?: unknown; id?: unknown; url?: unknown }> | undefined;
@@ -88,7 +91,8 @@ function routes(ctx: SimContext): SimRoutes {
     if (refused) throw refused.refused === 'credits' ? FAULTS.insufficient_credits() : FAULTS.concurrency();
     const t = newTask({
       taskId: randomUUID(), provider: 'luma', endpoint: 'generations', model, units, render, parentVideo: parent,
-      meta: { request: { prompt, model, aspect_ratio: aspect, duration, resolution, ...(keyframes ? { keyframes } : {}) } },
+      callbackUrl: typeof callback === 'string' ? callback : null,
+      meta: { request: { prompt, model, aspect_ratio: aspect, duration, resolution, ...(keyframes ? { keyframes } : {}), ...(typeof callback === 'string' ? { callback_url: callback } : {}) } },
     }, fault);
     ctx.runner.add(t);
     return { status: 201, body: generationJson(t) };
@@ -115,6 +119,7 @@ function routes(ctx: SimContext): SimRoutes {
       if (one && req.method === 'GET') return { status: 200, body: generationJson(generation(decodeURIComponent(one[1]!))) };
       throw new LumaSimError(404, 'Not Found');
     },
+    callbackBody: generationJson,
     errorAnswer: (err) => (err instanceof LumaSimError ? err.answer() : null),
     faultAnswer: (fault) => FAULTS[fault]().answer(),
     outcome(answer) {
