@@ -31,13 +31,14 @@ export function estimateMatches(db: Db, fts: string, maxId: number): number {
 }
 
 /**
- * What looking up one id in the full-text index costs, in matches of a word walked (≈0.07 µs
+ * What looking up one id in the full-text index costs, in matches of a word walked (≈0.05 µs
  * each at 100k renders): a fixed part and a part per segment of the index, each of which FTS5
- * searches for the word (≈3.5 µs, and ≈1 µs per segment: ≈5 µs when the index is one segment,
- * ≈25 µs at the 19 segments of a library built by the benchmark's generator).
+ * searches for the word. Measured at 100k renders: ≈5–15 µs when the index is one segment (an id
+ * that does not match costs the most), ≈25–45 µs at the 19 segments of the benchmark's library
+ * as generated.
  */
 export function lookupCostInMatches(db: Db): number {
-  return 50 + 14 * ftsSegments(db);
+  return 100 + 30 * ftsSegments(db);
 }
 
 /**

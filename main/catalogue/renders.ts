@@ -420,7 +420,9 @@ function searchByProbe(
     // Rows the rest of the page lies in if the matches are spread evenly; looked up one by one
     // (stopping at the page) while that costs less than one walk of the matches.
     const lookup = (need / density) * lookupCost < estimate;
-    const step = Math.min(MAX_STEP, Math.max(64, Math.ceil((need / density) * (lookup ? 1.5 : 2))));
+    // Lookups in short steps: a row that does not match costs more to look up than one that does
+    // (FTS5 seeks past it), so a word sparse where the walk starts is caught after a few.
+    const step = lookup ? LOOKUP_STEP : Math.min(MAX_STEP, Math.max(64, Math.ceil((need / density) * 2)));
     const rows = keyIndexRows(db, spec, index, at, step, filters);
     walked += rows.length;
     if (rows.length) found.push(...matchingRows(db, fts, rows, need, lookup));
@@ -435,6 +437,8 @@ function searchByProbe(
   }
 }
 
+/** Rows looked up at most before searchByProbe weighs lookups against a walk again. */
+const LOOKUP_STEP = 96;
 /** Work (in walks of a word's matches) searchByProbe spends before listing them is the cheaper way. */
 const MAX_SCANS = 3;
 
