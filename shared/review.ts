@@ -92,5 +92,7 @@ export interface CostSummary {
   /** Credits over the seconds of picked takes; null when nothing is picked yet. */
   costPerPickedSecond: number | null;
   pickedSeconds: number;
+  /** Takes added in the period that cost credits (net of refunds), however many prompts they share. */
+  paidTakes: number;
   roiPerPrompt: { promptId: number; text: string; credits: number; takes: number; picks: number; creditsPerPick: number | null }[];
 }

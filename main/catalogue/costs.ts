@@ -79,6 +79,15 @@ export function costSummary(db: Db, opts: { projectId?: number | undefined; days
     .pluck()
     .get(params) as number;
 
+  // Counted here, not summed from the ROI rows: those are the top prompts only, and a prompt's takes include free ones.
+  const paidTakes = db
+    .prepare(
+      `SELECT count(*) FROM renders
+       WHERE cost_credits > 0 AND created_at >= @since AND (@projectId IS NULL OR project_id = @projectId)`,
+    )
+    .pluck()
+    .get(params) as number;
+
   const roi = db
     .prepare(
       `${SPEND}, prompt_spend AS (
@@ -106,6 +115,7 @@ export function costSummary(db: Db, opts: { projectId?: number | undefined; days
     byProject,
     rerollsPerShot: rerolls.map((r) => ({ ...r, picked: r.picked === 1 })),
     pickedSeconds: pickedMs / 1000,
+    paidTakes,
     costPerPickedSecond: pickedMs > 0 ? total / (pickedMs / 1000) : null,
     roiPerPrompt: roi.map((r) => ({ ...r, creditsPerPick: r.picks > 0 ? r.credits / r.picks : null })),
   };

@@ -84,7 +84,7 @@ function CostCharts({ summary: s }: { summary: CostSummary }) {
           value={s.costPerPickedSecond === null ? '—' : credits(s.costPerPickedSecond)}
           hint={s.costPerPickedSecond === null ? 'Pick takes (P) to see this' : `${credits(s.pickedSeconds)} s picked`}
         />
-        <Kpi label="Takes that cost credits" value={String(s.roiPerPrompt.reduce((n, r) => n + r.takes, 0))} hint="by prompt, in this period" />
+        <Kpi label="Takes that cost credits" value={s.paidTakes.toLocaleString('en-US')} hint="added in this period" />
       </div>
       <div className="chart-grid">
         <ChartCard

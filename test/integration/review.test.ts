@@ -257,11 +257,15 @@ describe('costs.summary', () => {
     expect(all.byModel.map((b) => [b.key, b.credits])).toEqual([['kling-o1', 80], ['kling-v2-6', 40], ['gen-4', 15]]);
     expect(all.byProject.map((b) => [b.label, b.credits])).toEqual([['Spot', 120], ['Other', 15]]);
     expect(all.byDay.map((d) => d.credits)).toEqual([40, 95]);
+    // t1, t3, t4 and o1 cost credits; t2 was refunded in full, and a take without a cost is free.
+    render('free', { projectId: q, promptId: good });
+    expect((await core.dispatch('costs.summary', {}) as S).paidTakes).toBe(4);
 
     const spot = await core.dispatch('costs.summary', { projectId: p }) as S;
     expect(spot.total).toBe(120);
     expect(spot.rerollsPerShot.map((r) => [r.shot, r.takes, r.rerolls, r.credits, r.picked])).toEqual([['One', 3, 2, 100, true], ['Two', 1, 0, 20, true]]);
     expect(spot.pickedSeconds).toBe(15);
+    expect(spot.paidTakes).toBe(3);
     expect(spot.costPerPickedSecond).toBe(8);
     expect(spot.roiPerPrompt.map((r) => [r.text, r.credits, r.takes, r.picks, r.creditsPerPick])).toEqual([
       ['good prompt', 60, 2, 2, 30],
