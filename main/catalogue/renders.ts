@@ -190,9 +190,13 @@ function pageById(
     where = filterClauses(filter, params);
   }
   if (hasCursor) where.push(`${id} ${cmp} @cursorId`);
+  // FTS5 seeks to a rowid bound only when it is an integer: better-sqlite3 binds a JavaScript
+  // number as a REAL, which FTS5 ignores (SQLite then checks the bound itself, after walking every
+  // match from the newest: ≈3 ms for a page halfway through a common word at 100k renders).
+  const cursorId = search && hasCursor ? { cursorId: BigInt(params.cursorId as number) } : {};
   return db
     .prepare(`SELECT ${CARD_COLUMNS} FROM ${from} ${whereSql(where)} ORDER BY ${id} ${spec.dir} LIMIT @limit`)
-    .all({ ...params, limit: want }) as PageRow[];
+    .all({ ...params, ...cursorId, limit: want }) as PageRow[];
 }
 
 /**
