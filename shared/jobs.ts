@@ -32,6 +32,8 @@ export interface JobSummary {
   shotId: number | null;
   createdAt: number;
   updatedAt: number;
+  /** It came in a bundle: history from another library, never sent again from this one. */
+  imported: boolean;
 }
 
 export interface JobEventLine {

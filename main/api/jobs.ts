@@ -13,6 +13,7 @@ import { GenerationSpec } from '../../shared/generation.js';
 import { withProjectStyleLock } from '../edit/style-lock.js';
 import { publicCallbackBase, setPublicCallbackBase } from '../jobs/callbacks.js';
 import { estimateWithPrices } from '../catalogue/prices.js';
+import { importedGenerationMessage } from '../bundles/imported.js';
 import { describeUsedPrice, type PriceUsed } from '../../shared/pricing/table.js';
 
 async function estimate(core: Core, given: GenerationSpecParsed): Promise<EstimateResult> {
@@ -111,6 +112,7 @@ export function jobHandlers(core: Core): DomainHandlers {
       if (!['failed', 'rejected', 'cancelled'].includes(job.state)) {
         throw new ContractError('conflict', `Job ${id} is ${job.state}; only failed, rejected or cancelled jobs can be retried.`);
       }
+      if (job.imported_from !== null) throw new ContractError('conflict', importedGenerationMessage(`Job ${id}`));
       // A new job with a new idempotency key: the provider may already hold a task under the old one.
       return submitJob(core, JSON.parse(job.params) as GenerationSpecParsed, true);
     },

@@ -10,6 +10,7 @@ import { NetworkError } from '../jobs/http.js';
 import { resolveTask } from '../jobs/resolve.js';
 import { retarget } from '../jobs/try-on.js';
 import { submitJob } from './jobs.js';
+import { importedGenerationMessage } from '../bundles/imported.js';
 
 export function catalogEntry(a: ProviderAdapter): ProviderCatalogEntry {
   return {
@@ -75,6 +76,7 @@ async function testConnection(core: Core, id: string): Promise<ConnectionTest> {
 interface RenderRow {
   id: number;
   params: string;
+  imported_from: string | null;
   project_id: number | null;
   shot_id: number | null;
   source: string;
@@ -85,8 +87,11 @@ export function providerHandlers(core: Core): DomainHandlers {
     'providers.catalog': () => Object.values(PROVIDERS).map(catalogEntry),
     'providers.test': ({ id }) => testConnection(core, id),
     'renders.tryOn': async ({ renderId, accountId, model, confirmOverBudget }) => {
-      const row = core.db.prepare('SELECT id, params, project_id, shot_id, source FROM renders WHERE id = ?').get(renderId) as RenderRow | undefined;
+      const row = core.db.prepare('SELECT id, params, project_id, shot_id, source, imported_from FROM renders WHERE id = ?').get(renderId) as RenderRow | undefined;
       if (!row) throw new ContractError('not_found', `There is no render ${renderId}.`, [{ field: 'renderId', message: 'no such render' }]);
+      if (row.imported_from !== null) {
+        throw new ContractError('validation', importedGenerationMessage(`Render ${renderId}`), [{ field: 'renderId', message: 'imported from a bundle' }]);
+      }
       const recorded = GenerationSpec.safeParse(JSON.parse(row.params));
       if (!recorded.success) {
         throw new ContractError('validation', `Render ${renderId} was ${row.source === 'job' ? 'made before Dailies recorded its settings' : 'imported'}: there is no generation to run again.`, [{ field: 'renderId', message: 'no recorded generation' }]);

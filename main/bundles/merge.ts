@@ -287,11 +287,11 @@ function applyManifest(db: Db, m: Manifest): MergePlan {
     const reason = waiting ? notResumedReason(j.state) : null;
     const info = db.prepare(
       `INSERT INTO jobs (uid, idempotency_key, provider, model, task_type, state, project_id, shot_id, prompt_id, params,
-         provider_task_id, attempts, error_class, last_error, estimate_credits, result_video_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         provider_task_id, attempts, error_class, last_error, estimate_credits, result_video_id, created_at, updated_at, imported_from)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(j.uid, j.idempotencyKey, j.provider, j.model, j.taskType, waiting ? 'cancelled' : j.state, projectOf(j.projectUid), shotOf(j.shotUid),
       promptOf(j.promptHash), jsonText(j.params), j.providerTaskId, j.attempts, waiting ? 'cancelled' : j.errorClass, reason ?? j.lastError,
-      j.estimateCredits, j.resultVideoId, j.createdAt, waiting ? now : j.updatedAt);
+      j.estimateCredits, j.resultVideoId, j.createdAt, waiting ? now : j.updatedAt, m.exportId);
     const id = Number(info.lastInsertRowid);
     if (reason) {
       logJobEvent(db, id, j.state, 'cancelled', reason);
@@ -325,10 +325,10 @@ function applyManifest(db: Db, m: Manifest): MergePlan {
     const taken = jid !== null && db.prepare('SELECT 1 FROM renders WHERE job_id = ?').get(jid);
     const info = db.prepare(
       `INSERT INTO renders (uid, asset_id, project_id, shot_id, prompt_id, job_id, title, source, origin, provider, model, task_type,
-         params, duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         params, duration_ms, created_at, imported_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(r.uid, assetId.get(r.assetSha256)!, projectOf(r.projectUid), shotOf(r.shotUid), promptOf(r.promptHash), taken ? null : jid,
       r.title, r.source, r.origin, r.provider, r.model, r.taskType, jsonText(r.params),
-      durationOf.get(r.assetSha256) ?? null, r.createdAt);
+      durationOf.get(r.assetSha256) ?? null, r.createdAt, m.exportId);
     const id = Number(info.lastInsertRowid);
     renderId.set(r.uid, id);
     addedRenderIds.push(id);

@@ -35,6 +35,8 @@ export interface JobRow {
   bytes_received: number;
   created_at: number;
   updated_at: number;
+  /** The bundle export this job arrived in; its params then name another library's rows. */
+  imported_from: string | null;
 }
 
 export const ACTIVE_STATES: readonly JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
@@ -179,6 +181,7 @@ function summaryFromRow(r: SummaryRow): JobSummary {
     lastError: r.last_error, promptText: r.prompt_text, estimateCredits: r.estimate_credits,
     actualCredits: r.actual_credits, renderId: r.render_id, parentRenderId: r.parent_render_id,
     projectId: r.project_id, shotId: r.shot_id, createdAt: r.created_at, updatedAt: r.updated_at,
+    imported: r.imported_from !== null,
   };
 }
 

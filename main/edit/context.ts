@@ -10,6 +10,7 @@ interface Row {
   id: number; title: string; provider: string | null; model: string | null; task_type: string | null;
   project_id: number | null; shot_id: number | null; width: number | null; height: number | null; duration_ms: number | null;
   account_id: string | null; params: string | null; result_video_id: string | null; result_url: string | null;
+  imported_from: string | null;
 }
 
 /**
@@ -35,7 +36,7 @@ export function editContext(db: Db, renderId: number): EditContext {
   const row = db
     .prepare(
       `SELECT r.id, r.title, r.provider, r.model, r.task_type, r.project_id, r.shot_id, a.width, a.height, a.duration_ms,
-              j.account_id, j.params, j.result_video_id, j.result_url
+              j.account_id, j.params, j.result_video_id, j.result_url, r.imported_from
        FROM renders r JOIN assets a ON a.id = r.asset_id LEFT JOIN jobs j ON j.id = r.job_id WHERE r.id = ?`,
     )
     .get(renderId) as Row | undefined;
@@ -47,7 +48,8 @@ export function editContext(db: Db, renderId: number): EditContext {
     provider: row.provider,
     model: row.model,
     taskType: row.task_type,
-    spec: row.params ? (JSON.parse(row.params) as GenerationSpecParsed) : null,
+    // A take from a bundle: its spec names another library's rows (main/bundles/imported.ts).
+    spec: row.params && row.imported_from === null ? (JSON.parse(row.params) as GenerationSpecParsed) : null,
     hasProviderVideo: !!(row.result_video_id || row.result_url),
     chainDepth: extendChainDepth(db, renderId),
     width: row.width,

@@ -50,6 +50,7 @@ export function JobRow({ job, onShowRender, onShowDetails }: Props) {
       </div>
       <p className="job-meta muted">
         {taskLabel(job.taskType)} · {job.model} · attempt {job.attempts}
+        {job.imported ? ' · from a bundle (history; not sent from here)' : ''}
       </p>
       {active && (
         <progress
@@ -87,7 +88,7 @@ export function JobRow({ job, onShowRender, onShowDetails }: Props) {
         </div>
       )}
       <div className="job-actions">
-        {RETRYABLE_STATES.includes(job.state) && (
+        {RETRYABLE_STATES.includes(job.state) && !job.imported && (
           <button type="button" className="button button-small" disabled={busy} onClick={() => void act('jobs.retry')}>
             Retry
           </button>

@@ -11,7 +11,8 @@ import { importBundle, previewBundle } from '../../main/bundles/import.js';
 import type { Manifest } from '../../main/bundles/manifest.js';
 import { newUid } from '../../main/catalogue/uid.js';
 import type { KlingSimulator } from '../../main/providers/simulator/index.js';
-import type { JobDetail } from '../../shared/jobs.js';
+import type { EditContext } from '../../shared/channels/edit.js';
+import type { JobDetail, JobSummary } from '../../shared/jobs.js';
 import { openTestCore } from '../helpers/core.js';
 import { buildSampleProject, type SampleProject } from '../helpers/bundle-library.js';
 import { openJobsCore, startSimulator } from '../helpers/jobs.js';
@@ -105,4 +106,30 @@ describe('bundle import of jobs still waiting or at work in the source library',
     expect(again.plan.counts.jobs.added).toBe(0);
     expect(b.db.prepare(`SELECT count(*) FROM jobs WHERE state = 'cancelled'`).pluck().get()).toBe(WAITING.length);
   });
+
+  it("never sends an imported generation again: Retry, Try on and the edits refuse it, saying why", async () => {
+    const { destination } = await exportBundle(a, { projectIds: [sample.projectId], destination: path.join(work.path, 'out', 'fox'), layout: 'folder' });
+    await importBundle(b, destination);
+    const jobs = (await b.dispatch('jobs.list', {})) as JobSummary[];
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.every((j) => j.imported)).toBe(true);
+
+    const ended = jobs.filter((j) => ['failed', 'rejected', 'cancelled'].includes(j.state));
+    expect(ended.length).toBeGreaterThan(0);
+    for (const j of ended) {
+      await expect(b.dispatch('jobs.retry', { id: j.id })).rejects.toMatchObject({
+        code: 'conflict', message: expect.stringContaining(`Job ${j.id} came from a bundle`),
+      });
+    }
+    const take = jobs.find((j) => j.renderId !== null)!.renderId!;
+    await expect(b.dispatch('renders.tryOn', { renderId: take, accountId: 'demo', model: 'kling-v2-6' })).rejects.toMatchObject({
+      code: 'validation', message: expect.stringContaining(`Render ${take} came from a bundle`),
+    });
+    // The edit dialogs learn there is no generation to build on (they say "only for renders generated here").
+    expect(((await b.dispatch('edit.context', { renderId: take })) as EditContext).spec).toBeNull();
+    await b.jobs.idle();
+    expect(sim.state.creates).toEqual([]);
+    expect(b.db.prepare('SELECT count(*) FROM jobs').pluck().get()).toBe(jobs.length);
+  });
 });
+

@@ -7,6 +7,7 @@ import { sql as posterBacklog } from './0006-poster-backlog.js';
 import { sql as searchFacets } from './0007-search-facets.js';
 import { sql as unconfirmedJobs } from './0008-unconfirmed-jobs.js';
 import { sql as priceOverrides } from './0009-price-overrides.js';
+import { sql as importedFromBundle } from './0010-imported-from-bundle.js';
 
 /** Ordered list; the catalogue's schema version is the number of entries applied. Append only. */
 export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string; rebuild?: boolean }> = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string; rebuild?: bo
   { name: '0007-search-facets', sql: searchFacets },
   { name: '0008-unconfirmed-jobs', sql: unconfirmedJobs, rebuild: true },
   { name: '0009-price-overrides', sql: priceOverrides },
+  { name: '0010-imported-from-bundle', sql: importedFromBundle },
 ];
