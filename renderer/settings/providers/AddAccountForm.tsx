@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ProviderCatalogEntry } from '../../../shared/providers.js';
-import { errorMessage } from '../../client/client.js';
 import { useClient } from '../../client/client-context.js';
+import { SaveError, useSave } from './use-save.js';
 
 const ID_PATTERN = '[a-z0-9][a-z0-9_\\-]{0,63}';
 
@@ -22,27 +22,21 @@ export function AddAccountForm({ provider, takenIds, onSaved, onCancel }: Props)
   const [label, setLabel] = useState('');
   const [baseUrl, setBaseUrl] = useState(provider.defaultBaseUrl);
   const [keys, setKeys] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, save } = useSave();
   const idHint = useId();
   const baseHint = useId();
   const taken = takenIds.includes(id);
   const title = `Add a ${provider.label} account`;
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (taken) return;
-    setSaving(true);
-    setError(null);
-    try {
+    return save(async () => {
       const credentials = Object.fromEntries(provider.credentialFields.map((f) => [f.name, (keys[f.name] ?? '').trim()]));
       await client.call('providers.save', { id, provider: provider.id, label: label.trim(), baseUrl: baseUrl.trim(), credentials });
       setKeys({});
       onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -91,11 +85,7 @@ export function AddAccountForm({ provider, takenIds, onSaved, onCancel }: Props)
           />
         </label>
       ))}
-      {error && (
-        <p role="alert" className="error-text">
-          Not saved: {error}
-        </p>
-      )}
+      <SaveError error={error} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { errorMessage } from '../../client/client.js';
 import { useClient } from '../../client/client-context.js';
 import { useLiveCall } from '../../client/use-live-call.js';
+import { SaveError, useSave } from './use-save.js';
 
 /**
  * Settings → Providers → Callbacks: the public address (a tunnel to this machine) a provider
@@ -17,23 +17,16 @@ export function CallbackSettings() {
   }, [client, version]);
   const current = useLiveCall(fetchSettings, () => false);
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, save: run } = useSave();
   const hint = useId();
   useEffect(() => setDraft(current.value?.publicBaseUrl ?? ''), [current.value?.publicBaseUrl]);
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
+    return run(async () => {
       await client.call('jobs.setCallbackBase', { publicBaseUrl: draft.trim() || null });
       setVersion((v) => v + 1);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const local = current.value?.localUrl;
@@ -58,11 +51,7 @@ export function CallbackSettings() {
           was lost is found by its address instead of waiting for you.
         </span>
       </label>
-      {error && (
-        <p role="alert" className="error-text">
-          Not saved: {error}
-        </p>
-      )}
+      <SaveError error={error} />
       <div className="dialog-actions">
         <button type="submit" className="button" disabled={saving || draft.trim() === (current.value?.publicBaseUrl ?? '')}>
           {saving ? 'Saving…' : 'Save callback URL'}
