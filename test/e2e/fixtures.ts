@@ -34,6 +34,14 @@ interface Started {
   stderr: () => string;
 }
 
+/**
+ * Where a served library keeps provider keys: a file of the test's own, beside its library.
+ * Without it serve uses the user-data folder's secrets.json, which is the developer's real key
+ * store — and one file shared by parallel workers, where one test's account keys overwrote
+ * another's of the same name mid-test (a Kling job then failed 401 on a signature mismatch).
+ */
+const secretsFileOf = (libraryDir: string) => `${libraryDir}.secrets.json`;
+
 async function startServe(libraryDir: string, again?: { port: number; token: string }): Promise<Started> {
   for (const file of [SERVE_CLI, RENDERER_INDEX]) {
     if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` before the e2e tests.`);
@@ -42,7 +50,7 @@ async function startServe(libraryDir: string, again?: { port: number; token: str
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     // An empty DAILIES_TOKEN means "make a random one", whatever the developer's shell has set.
-    env: { ...process.env, DAILIES_TOKEN: again?.token ?? '' },
+    env: { ...process.env, DAILIES_TOKEN: again?.token ?? '', DAILIES_SECRETS_FILE: secretsFileOf(libraryDir) },
   });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -162,6 +170,7 @@ export const test = base.extend<
         await testInfo.attach('serve-stderr', { body: stderr, contentType: 'text/plain' });
       }
       await rm(libraryDir, { recursive: true, force: true });
+      await rm(secretsFileOf(libraryDir), { force: true });
     }
   },
 });

@@ -36,7 +36,7 @@ const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs
 
 async function serve(library: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/main/serve/cli.js'), '--library', library, '--port', '0', '--json'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DAILIES_TOKEN: '' },
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DAILIES_TOKEN: '', DAILIES_SECRETS_FILE: `${library}.secrets.json` },
   });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
