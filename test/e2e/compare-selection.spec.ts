@@ -5,7 +5,6 @@ import { expect, test } from './fixtures.js';
 import { CLIPS, makeManyClips } from './media-fixtures.js';
 import { CompareView } from './pages/compare-view.js';
 import { DetailPanel } from './pages/detail-panel.js';
-import { ImportDialog } from './pages/import-dialog.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ReviewGrid } from './pages/review-grid.js';
@@ -14,11 +13,7 @@ import { keepScreenshot } from './review-screenshots.js';
 
 async function importFolder(library: LibraryPage, folder: string, url: string): Promise<void> {
   await library.open(url);
-  await library.importButton.click();
-  const dialog = new ImportDialog(library.page);
-  await dialog.importPath(folder);
-  await dialog.waitUntilFinished();
-  await dialog.close();
+  await library.importFolder(folder);
 }
 
 async function tileNames(library: LibraryPage, n: number): Promise<string[]> {

@@ -3,7 +3,6 @@
 import { expect, test } from './fixtures.js';
 import { makeClipWithSound, makeManyClips } from './media-fixtures.js';
 import { DetailPanel } from './pages/detail-panel.js';
-import { ImportDialog } from './pages/import-dialog.js';
 import { LibraryPage } from './pages/library-page.js';
 
 test('M mutes the open take, stays muted on the next take with sound, and a silent take offers no toggle', async ({ page, dailies }) => {
@@ -14,11 +13,7 @@ test('M mutes the open take, stays muted on the next take with sound, and a sile
   const library = new LibraryPage(page);
   const detail = new DetailPanel(page);
   await library.open(dailies.url);
-  await library.importButton.click();
-  const dialog = new ImportDialog(page);
-  await dialog.importPath(folder);
-  await dialog.waitUntilFinished();
-  await dialog.close();
+  await library.importFolder(folder);
   await expect(library.tiles).toHaveCount(3);
 
   const sound = detail.transport.getByRole('button', { name: 'Mute' });

@@ -8,7 +8,7 @@ test('a long library pages in as you scroll and keeps only nearby tiles in the p
   await library.open(dailies.url);
   await library.importButton.click();
   await dialog.importPath(manyClipsFolder);
-  await dialog.waitUntilFinished();
+  await dialog.waitUntilFinished(MANY_CLIPS);
   await expect(dialog.count('Imported')).toHaveText(String(MANY_CLIPS));
   await dialog.close();
 

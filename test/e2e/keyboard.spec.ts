@@ -1,6 +1,5 @@
 import { expect, test } from './fixtures.js';
 import { DetailPanel } from './pages/detail-panel.js';
-import { ImportDialog } from './pages/import-dialog.js';
 import { KeyboardHelp } from './pages/keyboard-help.js';
 import { LibraryPage } from './pages/library-page.js';
 import { keepScreenshot } from './review-screenshots.js';
@@ -9,11 +8,7 @@ test('? shows the keyboard map of the views on screen, / goes to search, and let
   const library = new LibraryPage(page);
   const help = new KeyboardHelp(page);
   await library.open(dailies.url);
-  await library.importButton.click();
-  const dialog = new ImportDialog(page);
-  await dialog.importPath(clipFolder);
-  await dialog.waitUntilFinished();
-  await dialog.close();
+  await library.importFolder(clipFolder);
   await expect(library.tiles).toHaveCount(3);
 
   await page.keyboard.press('?');
@@ -49,11 +44,7 @@ test('in the grid, Enter opens a take, Space plays and pauses it, and arrows wal
   const library = new LibraryPage(page);
   const detail = new DetailPanel(page);
   await library.open(dailies.url);
-  await library.importButton.click();
-  const dialog = new ImportDialog(page);
-  await dialog.importPath(clipFolder);
-  await dialog.waitUntilFinished();
-  await dialog.close();
+  await library.importFolder(clipFolder);
   await expect(library.tiles).toHaveCount(3);
   const order = await library.tiles.evaluateAll((tiles) => tiles.map((t) => t.getAttribute('aria-label') ?? ''));
 

@@ -2,7 +2,6 @@
 // facets with counts, the query syntax, and smart collections.
 import { expect, test } from './fixtures.js';
 import { CLIPS } from './media-fixtures.js';
-import { ImportDialog } from './pages/import-dialog.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ReviewGrid } from './pages/review-grid.js';
@@ -12,11 +11,7 @@ test('select takes, rate, reject and tag them in one go, then find them by facet
   const library = new LibraryPage(page);
   const review = new ReviewGrid(page);
   await library.open(dailies.url);
-  await library.importButton.click();
-  const dialog = new ImportDialog(page);
-  await dialog.importPath(clipFolder);
-  await dialog.waitUntilFinished();
-  await dialog.close();
+  await library.importFolder(clipFolder);
   await expect(library.tiles).toHaveCount(CLIPS.length);
   await expect(review.collections).toContainText('Save search…');
 
@@ -103,11 +98,7 @@ test('saving under a name in use says it replaces that collection, and × asks b
   const library = new LibraryPage(page);
   const review = new ReviewGrid(page);
   await library.open(dailies.url);
-  await library.importButton.click();
-  const dialog = new ImportDialog(page);
-  await dialog.importPath(clipFolder);
-  await dialog.waitUntilFinished();
-  await dialog.close();
+  await library.importFolder(clipFolder);
   await expect(library.tiles).toHaveCount(CLIPS.length);
 
   await library.searchFor('golden');

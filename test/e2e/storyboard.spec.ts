@@ -5,7 +5,6 @@
 import { expect, test } from './fixtures.js';
 import { CLIPS } from './media-fixtures.js';
 import { CostsView } from './pages/costs-view.js';
-import { ImportDialog } from './pages/import-dialog.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ReviewGrid } from './pages/review-grid.js';
@@ -117,11 +116,7 @@ test('a storyboard starts from a project named there: add its shots, file import
   const board = new StoryboardView(page);
   await library.open(dailies.url);
   // Imported takes, no project: the demo project (offered only by an empty library) is not the way.
-  await library.importButton.click();
-  const dialog = new ImportDialog(page);
-  await dialog.importPath(clipFolder);
-  await dialog.waitUntilFinished();
-  await dialog.close();
+  await library.importFolder(clipFolder);
   await expect(library.tiles).toHaveCount(CLIPS.length);
 
   await nav.show('Storyboard');

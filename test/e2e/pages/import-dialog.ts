@@ -26,8 +26,13 @@ export class ImportDialog {
     await this.importButton.click();
   }
 
-  async waitUntilFinished(): Promise<void> {
-    await expect(this.heading).toHaveText('Import finished');
+  /**
+   * Waits for the summary. A folder of many clips (probe, poster and sprite each) takes longer
+   * than the default wait on a loaded 2-core machine; `perFileMs` scales the wait with its size
+   * instead of timing the import.
+   */
+  async waitUntilFinished(files = 0, perFileMs = 400): Promise<void> {
+    await expect(this.heading).toHaveText('Import finished', { timeout: Math.max(20_000, files * perFileMs) });
   }
 
   /** One of the summary's counts: "Imported", "Duplicates", "Failed", "Ignored". */

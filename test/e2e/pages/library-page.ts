@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { factCell } from './facts.js';
+import { ImportDialog } from './import-dialog.js';
 
 /** The library window: toolbar, renders grid, detail panel. */
 export class LibraryPage {
@@ -47,6 +48,15 @@ export class LibraryPage {
   /** The empty library's "Create demo project" (three generations on the built-in demo account). */
   async createDemoProject(): Promise<void> {
     await this.emptyState.getByRole('button', { name: 'Create demo project' }).click();
+  }
+
+  /** Imports a folder through "Import a folder…" and closes the summary once it is finished. */
+  async importFolder(folder: string): Promise<void> {
+    await this.importButton.click();
+    const dialog = new ImportDialog(this.page);
+    await dialog.importPath(folder);
+    await dialog.waitUntilFinished();
+    await dialog.close();
   }
 
   async searchFor(text: string): Promise<void> {
