@@ -2,20 +2,14 @@
 // provider already made and charged the video, so the row says the charge stays, shows it, and
 // offers Retry. A simulator of this test's own sends half the file and then holds the
 // connection (its stalled_download fault), so Cancel surely lands mid-transfer.
-import { startKlingSimulator, type KlingSimulator } from '../../main/providers/simulator/index.js';
+import { useSimulator } from './simulator.js';
 import { callCore, expect, test } from './fixtures.js';
 import { GenerateDialog } from './pages/generate-dialog.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 
 const KEYS = { accessKey: 'e2e-stall-access', secretKey: 'e2e-stall-secret' };
-let sim: KlingSimulator;
-test.beforeAll(async () => {
-  sim = await startKlingSimulator({ ...KEYS, queueDelayMs: 50, processingMs: 200, accountCostsIntervalMs: 0 });
-});
-test.afterAll(async () => {
-  await sim?.close();
-});
+const sim = useSimulator({ ...KEYS, queueDelayMs: 50, processingMs: 200 });
 
 test('Cancel while downloading: "that charge stays", the charge shown once, nothing in the library', async ({ page, dailies }) => {
   const library = new LibraryPage(page);
@@ -23,8 +17,8 @@ test('Cancel while downloading: "that charge stays", the charge shown once, noth
   const jobs = new JobsPanel(page);
   const prompt = 'A kite caught in a tree, wind in the leaves';
   await library.open(dailies.url);
-  await callCore(page, dailies, 'providers.save', { id: 'stalling', provider: 'kling', label: 'Kling (stalling download)', baseUrl: sim.baseUrl, credentials: KEYS });
-  sim.state.faults.add({ mode: 'next', fault: 'stalled_download', endpoint: '/results' });
+  await callCore(page, dailies, 'providers.save', { id: 'stalling', provider: 'kling', label: 'Kling (stalling download)', baseUrl: sim().baseUrl, credentials: KEYS });
+  sim().state.faults.add({ mode: 'next', fault: 'stalled_download', endpoint: '/results' });
 
   await generate.open();
   await generate.account.selectOption('stalling');
@@ -37,7 +31,7 @@ test('Cancel while downloading: "that charge stays", the charge shown once, noth
   // Half the bytes arrived and the rest will not: the download is under way.
   await expect(job).toHaveAccessibleName(/^Job \d+: Downloading$/, { timeout: 60_000 });
   await expect.poll(async () => Number(await jobs.progress(job).getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
-  const task = sim.state.snapshot().tasks.filter((t) => t.status === 'succeed').at(-1)!;
+  const task = sim().state.snapshot().tasks.filter((t) => t.status === 'succeed').at(-1)!;
   const charged = task.charged!;
 
   await job.getByRole('button', { name: 'Cancel' }).click();

@@ -3,7 +3,7 @@
 // imported with a stated cost. Every figure the view shows is checked against what the test
 // itself knows was spent — each task's charge as the simulator booked it, each sidecar's stated
 // cost, the picks it made — never against numbers read back from the app.
-import { startKlingSimulator, type KlingSimulator } from '../../main/providers/simulator/index.js';
+import { useSimulator } from './simulator.js';
 import type { JobDetail } from '../../shared/jobs.js';
 import type { Project, Shot } from '../../shared/domain.js';
 import { callCore, type ServedLibrary } from './fixtures.js';
@@ -18,13 +18,7 @@ import type { Page } from '@playwright/test';
 
 const KEYS = { accessKey: 'e2e-costs-access', secretKey: 'e2e-costs-secret' };
 
-let sim: KlingSimulator;
-test.beforeAll(async () => {
-  sim = await startKlingSimulator({ ...KEYS, queueDelayMs: 100, processingMs: 300, accountCostsIntervalMs: 0 });
-});
-test.afterAll(async () => {
-  await sim?.close();
-});
+const sim = useSimulator({ ...KEYS, queueDelayMs: 100, processingMs: 300 });
 
 /** What one take cost and where it is filed, as the test made it. */
 interface Spend {
@@ -104,7 +98,7 @@ async function waitForEnd(page: Page, dailies: ServedLibrary, jobId: number, sta
 
 /** What the simulator (the provider) charged for a job's task; 0 when it charged nothing. */
 function chargedFor(job: JobDetail): number {
-  const task = sim.state.snapshot().tasks.find((t) => t.task_id === job.providerTaskId);
+  const task = sim().state.snapshot().tasks.find((t) => t.task_id === job.providerTaskId);
   if (!task) throw new Error(`the simulator has no task for job ${job.id}`);
   return task.charged ?? 0;
 }
@@ -121,8 +115,8 @@ test('costs: credits by day, provider, model and project, rerolls, cost per pick
   await importBoth(library, reviewFolders);
 
   // Setup through the contract (not under test here): accounts on the simulator, projects, shots.
-  await callCore(page, dailies, 'providers.save', { id: 'sim', provider: 'kling', label: 'Kling (test simulator)', baseUrl: sim.baseUrl, credentials: KEYS });
-  await callCore(page, dailies, 'providers.save', { id: 'luma', provider: 'luma', label: 'Luma (test simulator)', baseUrl: sim.baseUrlOf('luma'), credentials: { apiKey: sim.apiKeyOf('luma') } });
+  await callCore(page, dailies, 'providers.save', { id: 'sim', provider: 'kling', label: 'Kling (test simulator)', baseUrl: sim().baseUrl, credentials: KEYS });
+  await callCore(page, dailies, 'providers.save', { id: 'luma', provider: 'luma', label: 'Luma (test simulator)', baseUrl: sim().baseUrlOf('luma'), credentials: { apiKey: sim().apiKeyOf('luma') } });
   const projects = new Map<string, Project>();
   for (const name of [HARBOUR, MARKET]) projects.set(name, await callCore<Project>(page, dailies, 'projects.create', { name }));
   const shots = new Map<string, Shot>();
@@ -137,14 +131,14 @@ test('costs: credits by day, provider, model and project, rerolls, cost per pick
       spec: { accountId: j.account, model: j.model, taskType: 'text_to_video', durationS: j.durationS, aspectRatio: '16:9', prompt: j.prompt, ...filed(j.project, j.shot) },
     });
     const job = await waitForEnd(page, dailies, jobId, 'done');
-    const video = sim.state.snapshot().videos.find((v) => v.taskId === job.providerTaskId)!;
+    const video = sim().state.snapshot().videos.find((v) => v.taskId === job.providerTaskId)!;
     spends.push({ provider: j.provider, model: j.model, project: j.project, shot: j.shot, prompt: j.prompt, credits: chargedFor(job), seconds: video.durationS, picked: j.picked });
     if (j.picked) await callCore(page, dailies, 'renders.edit', { ids: [job.renderId!], flag: 'pick' });
   }
   expect(spends.filter((s) => s.credits > 0), 'every simulator task charged something').toHaveLength(spends.length);
 
   // A job the provider refuses while rendering (content safety): the estimate was never money, so it adds nothing.
-  sim.state.faults.add({ mode: 'next', fault: 'policy_fail', provider: 'kling' });
+  sim().state.faults.add({ mode: 'next', fault: 'policy_fail', provider: 'kling' });
   const { jobId: refusedId } = await callCore<{ jobId: number }>(page, dailies, 'jobs.submit', {
     spec: { accountId: 'sim', model: 'kling-v1-6', taskType: 'text_to_video', durationS: 5, aspectRatio: '16:9', prompt: REFUSED, ...filed(MARKET, 'Stalls') },
   });

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { startKlingSimulator, type KlingSimulator } from '../../main/providers/simulator/index.js';
+import { type KlingSimulator } from '../../main/providers/simulator/index.js';
+import { useSimulator } from './simulator.js';
 import { resolveMediaTools } from '../../main/store/tools.js';
 import { expect, test, type ServedLibrary } from './fixtures.js';
 import { EditMenu } from './pages/edit-menu.js';
@@ -19,18 +20,12 @@ import { ViewsNav } from './pages/views-nav.js';
 import { keepScreenshot } from './review-screenshots.js';
 
 const KEYS = { accessKey: 'e2e-edit-access', secretKey: 'e2e-edit-secret' };
+const sim = useSimulator({ ...KEYS, queueDelayMs: 100, processingMs: 300 });
 const ACCOUNT = 'sim';
 const PROMPT = 'A lighthouse at dusk, waves breaking on the rocks';
 
 type Snapshot = ReturnType<KlingSimulator['state']['snapshot']>;
 
-let sim: KlingSimulator;
-test.beforeAll(async () => {
-  sim = await startKlingSimulator({ ...KEYS, queueDelayMs: 100, processingMs: 300, accountCostsIntervalMs: 0 });
-});
-test.afterAll(async () => {
-  await sim?.close();
-});
 
 /** One contract call with the page's session, as the renderer makes it. */
 async function call<T>(page: Page, dailies: ServedLibrary, channel: string, input: unknown): Promise<T> {
@@ -54,7 +49,7 @@ async function waitDone(page: Page, dailies: ServedLibrary, jobId: number): Prom
 
 /** The create request the simulator received for a job. */
 function received(key: string): { endpoint: string; body: Record<string, unknown> } {
-  const snap: Snapshot = sim.state.snapshot();
+  const snap: Snapshot = sim().state.snapshot();
   const c = snap.createsByExternalTaskId[key]?.find((x) => (x as { taskId: string | null }).taskId) as { endpoint: string; body: Record<string, unknown> } | undefined;
   if (!c) throw new Error(`the simulator received nothing for ${key}`);
   return c;
@@ -69,7 +64,7 @@ async function newestCreate(page: Page, dailies: ServedLibrary): Promise<{ jobId
 
 /** The Kling video id the simulator gave the job with this key. */
 function videoIdOf(key: string): string | null {
-  return sim.state.snapshot().tasks.find((t) => t.external_task_id === key)?.video_id ?? null;
+  return sim().state.snapshot().tasks.find((t) => t.external_task_id === key)?.video_id ?? null;
 }
 
 /** A library with one Kling take made on the test's simulator, open in its detail panel. */
@@ -77,14 +72,14 @@ async function withParent(page: Page, dailies: ServedLibrary, model = 'kling-v1-
   const library = new LibraryPage(page);
   await library.open(dailies.url);
   await call(page, dailies, 'providers.save', {
-    id: ACCOUNT, provider: 'kling', label: 'Kling (test simulator)', baseUrl: sim.baseUrl, credentials: KEYS,
+    id: ACCOUNT, provider: 'kling', label: 'Kling (test simulator)', baseUrl: sim().baseUrl, credentials: KEYS,
   });
   const { jobId } = await call<{ jobId: number }>(page, dailies, 'jobs.submit', {
     spec: { accountId: ACCOUNT, model, taskType: 'text_to_video', durationS: 5, aspectRatio: '16:9', prompt: PROMPT, ...filed },
   });
   const parent = await waitDone(page, dailies, jobId);
-  const task = sim.state.snapshot().tasks.find((t) => t.external_task_id === parent.idempotencyKey)!;
-  const video = sim.state.snapshot().videos.find((v) => v.id === task.video_id)!;
+  const task = sim().state.snapshot().tasks.find((t) => t.external_task_id === parent.idempotencyKey)!;
+  const video = sim().state.snapshot().videos.find((v) => v.id === task.video_id)!;
   await expect(library.tiles).toHaveCount(1);
   await library.tiles.first().click();
   await expect(library.detail).toBeVisible();
@@ -407,7 +402,7 @@ test('Lip sync on a clip with two faces: choose which one speaks; the simulator 
   test.setTimeout(180_000);
   const { library, edit, parent } = await withParent(page, dailies);
   await importAudio(page, dailies, 'second-speaker.wav');
-  sim.state.facesPerClip = 2;
+  sim().state.facesPerClip = 2;
   try {
     const dialog = await edit.open('Lip sync', 'Lip sync');
     const faces = dialog.root.getByRole('group', { name: 'Which face speaks' });
@@ -431,6 +426,6 @@ test('Lip sync on a clip with two faces: choose which one speaks; the simulator 
     expect(chosen!.face_id).toBe('1');
     await expectChild(library, 2, parent.title, 'lip_sync');
   } finally {
-    sim.state.facesPerClip = 1;
+    sim().state.facesPerClip = 1;
   }
 });

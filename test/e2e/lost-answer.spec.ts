@@ -1,20 +1,14 @@
 // A create whose answer is lost, with a provider that cannot look a task up by our key (Luma):
 // the job waits for the user instead of being sent again blind. The Jobs button says a job is
 // waiting even with the panel closed; the row explains, and Drop ends it without a second send.
-import { startKlingSimulator, type KlingSimulator } from '../../main/providers/simulator/index.js';
+import { useSimulator } from './simulator.js';
 import { callCore, expect, test } from './fixtures.js';
 import { GenerateDialog } from './pages/generate-dialog.js';
 import { JobsPanel } from './pages/jobs-panel.js';
 import { LibraryPage } from './pages/library-page.js';
 import { keepScreenshot } from './review-screenshots.js';
 
-let sim: KlingSimulator;
-test.beforeAll(async () => {
-  sim = await startKlingSimulator({ accessKey: 'e2e-lost-access', secretKey: 'e2e-lost-secret', processingMs: 300, accountCostsIntervalMs: 0 });
-});
-test.afterAll(async () => {
-  await sim?.close();
-});
+const sim = useSimulator({ accessKey: 'e2e-lost-access', secretKey: 'e2e-lost-secret', processingMs: 300 });
 
 test('a lost answer waits for your decision: the Jobs button says so, Drop sends nothing again', async ({ page, dailies }) => {
   const library = new LibraryPage(page);
@@ -22,10 +16,10 @@ test('a lost answer waits for your decision: the Jobs button says so, Drop sends
   const jobs = new JobsPanel(page);
   const prompt = 'A koi pond at dawn, mist over the water';
   await library.open(dailies.url);
-  await callCore(page, dailies, 'providers.save', { id: 'luma-lost', provider: 'luma', label: 'Luma (answers lost)', baseUrl: sim.baseUrlOf('luma'), credentials: { apiKey: sim.apiKeyOf('luma') } });
+  await callCore(page, dailies, 'providers.save', { id: 'luma-lost', provider: 'luma', label: 'Luma (answers lost)', baseUrl: sim().baseUrlOf('luma'), credentials: { apiKey: sim().apiKeyOf('luma') } });
   // Luma takes the task, then the connection drops before its answer arrives.
-  sim.state.faults.add({ mode: 'next', fault: 'connection_reset', phase: 'after', provider: 'luma' });
-  const lumaTasks = () => [...sim.state.tasks.values()].filter((t) => t.provider === 'luma');
+  sim().state.faults.add({ mode: 'next', fault: 'connection_reset', phase: 'after', provider: 'luma' });
+  const lumaTasks = () => [...sim().state.tasks.values()].filter((t) => t.provider === 'luma');
 
   await generate.open();
   await generate.account.selectOption('luma-lost');
