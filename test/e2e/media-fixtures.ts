@@ -116,11 +116,18 @@ export async function startSlowCopy(file: string): Promise<{ finish(): Promise<v
     at = next;
     writing = writing.then(() => appendFile(file, chunk));
   }, 150);
+  // Once only: the spec finishes it in its body and again in `finally`, and a second append of
+  // the tail made a file ffmpeg refuses whenever the tail began on a box boundary inside the
+  // moov ("Multiple mdhd") — the CI flake where the late clip failed as damaged.
+  let finished: Promise<void> | null = null;
   return {
-    async finish() {
-      clearInterval(timer);
-      await writing;
-      await appendFile(file, bytes.subarray(at));
+    finish() {
+      finished ??= (async () => {
+        clearInterval(timer);
+        await writing;
+        await appendFile(file, bytes.subarray(at));
+      })();
+      return finished;
     },
   };
 }
