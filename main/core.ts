@@ -15,6 +15,7 @@ import { createMediaPool } from './store/pool.js';
 import { resolveMediaTools, type MediaTools } from './store/tools.js';
 import { FolderImports } from './import/folder-import.js';
 import { makeSprites } from './import/sprites.js';
+import { PreviewWork } from './import/preview-work.js';
 import { assetsMissingSprites } from './catalogue/assets.js';
 import { checkAwaitingPosters } from './import/decode-check.js';
 import { Registry } from './api/registry.js';
@@ -30,6 +31,7 @@ import { BundleTasks } from './bundles/tasks.js';
 import { elementHandlers } from './api/elements.js';
 import { referenceHandlers } from './api/references.js';
 import { priceHandlers } from './api/prices.js';
+import { mediaHandlers } from './api/media.js';
 import { Accounts, type DemoEndpoint } from './jobs/accounts.js';
 import { JobEngine, type EngineTiming } from './jobs/engine.js';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store.js';
@@ -60,6 +62,8 @@ export class Core {
   readonly reader: CatalogueReader;
   readonly tools: MediaTools;
   readonly pool: LimitFunction;
+  /** The one count of background posters and strips, whoever queued them (status bar). */
+  readonly previews: PreviewWork;
   readonly imports: FolderImports;
   readonly watch: WatchService;
   readonly accounts: Accounts;
@@ -91,15 +95,17 @@ export class Core {
     this.reader = new CatalogueReader(this.layout.catalogue, this.db, this.log);
     this.events.setMaxListeners(0);
     this.pool = createMediaPool();
-    this.imports = new FolderImports({ db: this.db, layout: this.layout, tools: this.tools, pool: this.pool }, (e) => this.emit(e));
+    this.previews = new PreviewWork((e) => this.emit(e));
+    const media = { db: this.db, layout: this.layout, tools: this.tools, pool: this.pool, previews: this.previews };
+    this.imports = new FolderImports(media, (e) => this.emit(e));
     this.demo = new DemoSimulator(this.tools);
     this.accounts = new Accounts(this.db, opts.secrets ?? new MemorySecretStore(), opts.demo ?? ((provider) => this.demo.endpoint(provider)));
     this.jobs = new JobEngine({
-      db: this.db, layout: this.layout, tools: this.tools, pool: this.pool, accounts: this.accounts,
+      ...media, accounts: this.accounts,
       emit: (e) => this.emit(e), log: this.log, ...(opts.jobTiming ? { timing: opts.jobTiming } : {}),
     });
 
-    this.bundles = new BundleTasks({ db: this.db, layout: this.layout, tools: this.tools, pool: this.pool }, (e) => this.emit(e), this.log);
+    this.bundles = new BundleTasks(media, (e) => this.emit(e), this.log);
     this.registry.register('library', libraryHandlers(this));
     this.registry.register('projects', projectHandlers(this));
     this.registry.register('renders', renderHandlers(this));
@@ -116,6 +122,7 @@ export class Core {
     this.registry.register('elements', elementHandlers(this));
     this.registry.register('references', referenceHandlers(this));
     this.registry.register('prices', priceHandlers(this));
+    this.registry.register('media', mediaHandlers(this));
     this.registry.assertComplete();
 
     // Sprites that a previous run did not finish (quit mid-import) are made again quietly.
@@ -126,7 +133,7 @@ export class Core {
     this.background = Promise.all([this.background, posters]).then(() => undefined);
 
     this.watch = new WatchService({
-      ctx: { db: this.db, layout: this.layout, tools: this.tools, pool: this.pool },
+      ctx: media,
       emit: (e) => this.emit(e), log: this.log,
       ...(opts.watchStabilityMs !== undefined ? { stabilityMs: opts.watchStabilityMs } : {}),
     });
@@ -170,6 +177,7 @@ export class Core {
     await this.imports.idle();
     await this.bundles.close();
     await this.background;
+    this.previews.close();
     await this.reader.close();
     this.closed = true;
     this.events.removeAllListeners();

@@ -15,6 +15,7 @@ import { bundleChannels } from './channels/bundles.js';
 import { elementChannels } from './channels/elements.js';
 import { referenceChannels } from './channels/references.js';
 import { priceChannels } from './channels/prices.js';
+import { mediaChannels } from './channels/media.js';
 
 export { RENDER_SORTS, type RenderSort } from './domain.js';
 export { RenderFilter, RendersPageInput, type RendersPage, type ReferencesPage } from './channels/library.js';
@@ -34,6 +35,7 @@ export const contract = joinChannels(
   elementChannels,
   referenceChannels,
   priceChannels,
+  mediaChannels,
 );
 
 export type Contract = typeof contract;

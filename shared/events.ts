@@ -2,6 +2,7 @@ import type { ImportSummary } from './domain.js';
 import type { JobSummary } from './jobs.js';
 import type { WatchFolder } from './channels/watch.js';
 import type { BundleProgressInfo, BundleTaskInfo } from './channels/bundles.js';
+import type { PreviewProgress } from './channels/media.js';
 
 /** Events pushed from the core to every window; transports carry them unchanged. */
 export type CoreEvent =
@@ -42,6 +43,8 @@ export type CoreEvent =
   | { type: 'bundle.progress'; taskId: string; progress: BundleProgressInfo }
   | { type: 'bundle.finished'; task: BundleTaskInfo }
   /** A provider's prices were set or reset (Settings → Providers → Prices): open estimates are stale. */
-  | { type: 'prices.changed'; provider: string };
+  | { type: 'prices.changed'; provider: string }
+  /** Background posters and hover-scrub strips: how many are left, made and failed (throttled). */
+  | { type: 'media.progress'; progress: PreviewProgress };
 
 export type CoreEventType = CoreEvent['type'];

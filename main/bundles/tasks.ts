@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { CoreEvent } from '../../shared/events.js';
 import type { BundlePreviewInfo, BundleTaskInfo } from '../../shared/channels/bundles.js';
 import { ContractError } from '../../shared/errors.js';
-import { makeSprites } from '../import/sprites.js';
+import { makeSprites, type PreviewContext } from '../import/sprites.js';
 import { BundleError } from './errors.js';
 import { exportBundle, type ExportOptions } from './export.js';
 import { importBundle, previewBundle, type BundlePreview, type BundleWriteContext } from './import.js';
@@ -34,7 +34,7 @@ export class BundleTasks {
   private readonly tasks = new Map<string, { info: BundleTaskInfo; abort: AbortController; done: Promise<void> }>();
 
   constructor(
-    private readonly ctx: BundleWriteContext,
+    private readonly ctx: BundleWriteContext & PreviewContext,
     private readonly emit: (e: CoreEvent) => void,
     private readonly log: (msg: string) => void,
   ) {}

@@ -127,3 +127,20 @@ export function removeUndecodable(db: Db, sha256: string): { storage: 'store' | 
     return { storage: asset.storage, renders, references };
   })();
 }
+
+/**
+ * How the user knows an asset, for the preview progress and its failures: the first take's (else
+ * reference's) title, and where the file is (in place) or came from (its first recorded place).
+ */
+export function assetLabel(db: Db, sha256: string): { name: string; path: string | null } {
+  const row = db
+    .prepare(
+      `SELECT coalesce((SELECT title FROM renders WHERE asset_id = a.id ORDER BY id LIMIT 1),
+                       (SELECT title FROM refs WHERE asset_id = a.id ORDER BY id LIMIT 1)) AS name,
+              coalesce(a.external_path, (SELECT path FROM asset_locations WHERE asset_id = a.id ORDER BY id LIMIT 1)) AS path
+       FROM assets a WHERE a.sha256 = ?`,
+    )
+    .get(sha256) as { name: string | null; path: string | null } | undefined;
+  const fallback = row?.path ? row.path.split(/[\\/]/).pop()! : `file ${sha256.slice(0, 12)}`;
+  return { name: row?.name ?? fallback, path: row?.path ?? null };
+}

@@ -193,7 +193,7 @@ function summarise(plan: import('../bundles/merge.js').MergePlan): string {
 
 async function importFolderOnce(s: LibrarySession, folder: string, projectId: number | undefined, io: Io | null): Promise<ImportSummary> {
   let finished: ImportSummary | null = null;
-  const imports = new FolderImports({ db: s.db, layout: s.layout, tools: s.tools, pool: s.pool }, (e: CoreEvent) => {
+  const imports = new FolderImports({ db: s.db, layout: s.layout, tools: s.tools, pool: s.pool, previews: s.previews }, (e: CoreEvent) => {
     if (e.type === 'import.finished') finished = e.summary;
     else if (e.type === 'import.progress' && io) io.err(`import: ${e.done}/${e.total}\n`);
   });

@@ -7,6 +7,7 @@ import type { LimitFunction } from 'p-limit';
 import { openCatalogue, type Db } from '../catalogue/open.js';
 import { acquireLibraryLock, type LibraryLock } from '../library/lock.js';
 import { createMediaPool } from '../store/pool.js';
+import { PreviewWork } from '../import/preview-work.js';
 import { libraryLayout, type LibraryLayout } from '../store/layout.js';
 import { resolveMediaTools, type MediaTools } from '../store/tools.js';
 
@@ -15,6 +16,8 @@ export interface LibrarySession {
   layout: LibraryLayout;
   tools: MediaTools;
   pool: LimitFunction;
+  /** Counted like the app's, with no window to tell (the command waits for it instead). */
+  previews: PreviewWork;
   close(): void;
 }
 
@@ -36,7 +39,7 @@ export function openLibrary(dir: string, mode: 'read' | 'write'): LibrarySession
     throw err;
   }
   return {
-    db, layout, tools: resolveMediaTools(), pool: createMediaPool(),
+    db, layout, tools: resolveMediaTools(), pool: createMediaPool(), previews: new PreviewWork(() => {}),
     close() {
       db.close();
       lock?.release();

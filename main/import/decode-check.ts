@@ -6,12 +6,13 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { CoreEvent } from '../../shared/events.js';
-import { assetsAwaitingPoster, removeUndecodable, setHasPoster } from '../catalogue/assets.js';
+import { assetLabel, assetsAwaitingPoster, removeUndecodable, setHasPoster } from '../catalogue/assets.js';
 import { externalPathFor } from '../catalogue/locations.js';
 import { mediaPath, thumbPath } from '../store/layout.js';
 import { ToolError } from '../store/run-tool.js';
 import { makePoster } from '../store/thumbnails.js';
 import type { ImportContext } from './import-file.js';
+import type { PreviewContext } from './sprites.js';
 
 export interface DecodeCheck {
   sha256: string;
@@ -32,10 +33,11 @@ export async function checkDecodes(
   ctx: Pick<ImportContext, 'db' | 'layout' | 'tools' | 'pool'>,
   job: DecodeCheck,
   emit: (e: CoreEvent) => void,
-  opts: { cancelled?: () => boolean; log?: (msg: string) => void } = {},
+  opts: { cancelled?: () => boolean; log?: (msg: string) => void; onStart?: () => void } = {},
 ): Promise<DecodeResult> {
   return ctx.pool(async (): Promise<DecodeResult> => {
     if (opts.cancelled?.() || !ctx.db.open) return { ok: null };
+    opts.onStart?.();
     // An in-place file may have moved since it was catalogued: read it where it is now.
     const file = job.externalPath
       ? externalPathFor(ctx.db, job.sha256, job.ext) ?? job.externalPath
@@ -79,10 +81,11 @@ async function refuse(
 
 /**
  * At start: pictures an earlier run catalogued but closed before checking (posters not made).
- * Ones that do not decode are taken out as an import would have; the log says which.
+ * Ones that do not decode are taken out as an import would have; the log says which, and so does
+ * the status bar's list of previews that could not be made (each poster is counted there).
  */
 export async function checkAwaitingPosters(
-  ctx: Pick<ImportContext, 'db' | 'layout' | 'tools' | 'pool'>,
+  ctx: PreviewContext,
   emit: (e: CoreEvent) => void,
   opts: { cancelled: () => boolean; log: (msg: string) => void },
 ): Promise<void> {
@@ -94,8 +97,25 @@ export async function checkAwaitingPosters(
     after = page[page.length - 1]!.id;
     await Promise.all(
       page.map(async (a) => {
-        const r = await checkDecodes(ctx, a, emit, opts);
-        if (r.ok === false) opts.log(`${a.externalPath ?? a.sha256} was taken out of the library: ${r.reason}`);
+        const ticket = ctx.previews.begin('poster');
+        // Named before the check: a file that does not decode has no take left to name it by.
+        let label: ReturnType<typeof assetLabel> | null = null;
+        try {
+          const r = await checkDecodes(ctx, a, emit, {
+            ...opts,
+            onStart: () => {
+              label = assetLabel(ctx.db, a.sha256);
+              ticket.start(label.name);
+            },
+          });
+          if (r.ok === true) ticket.done();
+          if (r.ok === false) {
+            opts.log(`${a.externalPath ?? a.sha256} was taken out of the library: ${r.reason}`);
+            ticket.fail(label ?? { name: a.sha256, path: a.externalPath }, `Taken out of the library: ${r.reason}`);
+          }
+        } finally {
+          ticket.drop();
+        }
       }),
     );
     // Back to the event loop between pages: a page whose checks all end at once (files away)

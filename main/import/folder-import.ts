@@ -12,7 +12,7 @@ import type { CoreEvent } from '../../shared/events.js';
 import { ContractError } from '../../shared/errors.js';
 import { importFile, type ImportContext } from './import-file.js';
 import { describeFsError, walkFolder } from './walk.js';
-import { makeSprites, type SpriteJob } from './sprites.js';
+import { makeSprites, type PreviewContext, type SpriteJob } from './sprites.js';
 import { checkDecodes } from './decode-check.js';
 
 const PROGRESS_EVERY_MS = 100;
@@ -22,7 +22,7 @@ export class FolderImports {
   private readonly running = new Set<Promise<void>>();
 
   constructor(
-    private readonly ctx: Omit<ImportContext, 'projectId'>,
+    private readonly ctx: Omit<ImportContext, 'projectId'> & PreviewContext,
     private readonly emit: (e: CoreEvent) => void,
   ) {}
 

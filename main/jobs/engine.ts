@@ -29,6 +29,7 @@ import { finishJob } from './finish.js';
 import { NetworkError, sendCall } from './http.js';
 import { resolveTask } from './resolve.js';
 import { makeSprites } from '../import/sprites.js';
+import type { PreviewWork } from '../import/preview-work.js';
 import { callbackSecretMatches, callbackUrlFor, type CallbackOutcome } from './callbacks.js';
 
 export interface EngineTiming {
@@ -56,6 +57,8 @@ export interface EngineDeps {
   layout: LibraryLayout;
   tools: MediaTools;
   pool: LimitFunction;
+  /** Counts the strip made for each finished take (the status bar's preview progress). */
+  previews: PreviewWork;
   accounts: Accounts;
   emit: (e: CoreEvent) => void;
   log: (msg: string) => void;

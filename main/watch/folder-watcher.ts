@@ -14,8 +14,8 @@ import { mediaTypeOf } from '../../shared/media-types.js';
 import type { WatchFolderRow } from '../catalogue/watch-folders.js';
 import { saveWatchStatus } from '../catalogue/watch-folders.js';
 import { currentLocation, currentLocationsUnder, markGone } from '../catalogue/locations.js';
-import { importFile, type ImportContext, type ImportedFile } from '../import/import-file.js';
-import { makeSprites, type SpriteJob } from '../import/sprites.js';
+import { importFile, type ImportedFile } from '../import/import-file.js';
+import { makeSprites, type PreviewContext, type SpriteJob } from '../import/sprites.js';
 import { checkDecodes } from '../import/decode-check.js';
 import { isSidecar, readSidecar, SidecarError, sidecarPathFor } from '../import/metadata/file-metadata.js';
 import { SIDECAR_SUFFIX } from '../../shared/sidecar.js';
@@ -25,7 +25,7 @@ import { isIgnoredName, PathFilter } from './file-names.js';
 import { StabilityTracker } from './stability.js';
 
 export interface WatcherDeps {
-  ctx: Pick<ImportContext, 'db' | 'layout' | 'tools' | 'pool'>;
+  ctx: PreviewContext;
   emit: (e: CoreEvent) => void;
   log: (msg: string) => void;
   /** Shared by every watched folder: how many files are hashed/probed at once. */
