@@ -12,6 +12,7 @@ import './edit/edit.css';
 import './settings/settings.css';
 import './settings/watch-folders/watch-folders.css';
 import './watch/watch.css';
+import './previews/previews.css';
 import './keys/keys.css';
 import './try-on/try-on.css';
 import './app/shell.css';

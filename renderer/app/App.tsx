@@ -6,22 +6,27 @@ import { LibraryView } from '../library/LibraryView.js';
 import { HelpOverlay } from '../keys/HelpOverlay.js';
 import { KeymapProvider } from '../keys/keymap-context.js';
 import { MissingAssetsProvider } from '../watch/missing-assets.js';
+import { PreviewStatus } from '../previews/PreviewStatus.js';
 import { ReviewShell } from './ReviewShell.js';
 
 export function App({ client }: { client: DailiesClient }) {
   const [helpOpen, setHelpOpen] = useState(false);
   // The keyboard map for whoever has not learnt `?` yet.
-  const helpButton = (
-    <button type="button" className="shell-nav-item shell-nav-end" title="Keyboard shortcuts and search syntax (?)" onClick={() => setHelpOpen(true)}>
-      Keys <kbd>?</kbd>
-    </button>
+  // The bar's right end: background preview work (while there is some), then the keyboard map.
+  const navEnd = (
+    <>
+      <PreviewStatus />
+      <button type="button" className="shell-nav-item shell-nav-end" title="Keyboard shortcuts and search syntax (?)" onClick={() => setHelpOpen(true)}>
+        Keys <kbd>?</kbd>
+      </button>
+    </>
   );
   return (
     <ClientProvider client={client}>
       <KeymapProvider>
         <ImportProvider>
           <MissingAssetsProvider>
-            <ReviewShell library={<LibraryView />} navEnd={helpButton} />
+            <ReviewShell library={<LibraryView />} navEnd={navEnd} />
           </MissingAssetsProvider>
         </ImportProvider>
         <HelpOverlay open={helpOpen} setOpen={setHelpOpen} />

@@ -42,7 +42,7 @@ interface Started {
  */
 const secretsFileOf = (libraryDir: string) => `${libraryDir}.secrets.json`;
 
-async function startServe(libraryDir: string, again?: { port: number; token: string }): Promise<Started> {
+async function startServe(libraryDir: string, again?: { port: number; token: string }, extraEnv: Record<string, string> = {}): Promise<Started> {
   for (const file of [SERVE_CLI, RENDERER_INDEX]) {
     if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` before the e2e tests.`);
   }
@@ -50,7 +50,7 @@ async function startServe(libraryDir: string, again?: { port: number; token: str
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     // An empty DAILIES_TOKEN means "make a random one", whatever the developer's shell has set.
-    env: { ...process.env, DAILIES_TOKEN: again?.token ?? '', DAILIES_SECRETS_FILE: secretsFileOf(libraryDir) },
+    env: { ...process.env, ...extraEnv, DAILIES_TOKEN: again?.token ?? '', DAILIES_SECRETS_FILE: secretsFileOf(libraryDir) },
   });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -92,11 +92,13 @@ async function stopServe(child: ChildProcess): Promise<void> {
 export const MANY_CLIPS = 130;
 
 export const test = base.extend<
-  { dailies: ServedLibrary; libraryTemplate: string | null },
+  { dailies: ServedLibrary; libraryTemplate: string | null; serveEnv: Record<string, string> },
   { clipFolder: string; manyClipsFolder: string }
 >({
   /** A folder whose catalogue.sqlite the served library starts from (big-library.ts); null: empty. */
   libraryTemplate: [null, { option: true }],
+  /** More environment for the served core (e.g. DAILIES_FFMPEG, to hold back its ffmpeg work). */
+  serveEnv: [{}, { option: true }],
 
   clipFolder: [
     async ({}, use) => {
@@ -144,13 +146,13 @@ export const test = base.extend<
     expect(problems, 'errors in the page').toEqual([]);
   },
 
-  dailies: async ({ libraryTemplate }, use, testInfo) => {
+  dailies: async ({ libraryTemplate, serveEnv }, use, testInfo) => {
     const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'dailies-e2e-library-'));
     let started: Started | undefined;
     let stderr = '';
     try {
       if (libraryTemplate) await copyFile(path.join(libraryTemplate, 'catalogue.sqlite'), path.join(libraryDir, 'catalogue.sqlite'));
-      started = await startServe(libraryDir);
+      started = await startServe(libraryDir, undefined, serveEnv);
       const { port, token } = started.info;
       await use({
         ...started.info,
@@ -158,7 +160,7 @@ export const test = base.extend<
           await stopServe(started!.child);
           stderr += started!.stderr();
           started = undefined;
-          started = await startServe(libraryDir, { port, token });
+          started = await startServe(libraryDir, { port, token }, serveEnv);
         },
       });
     } finally {
