@@ -3,7 +3,7 @@
 // (renders.ts, searchByProbe). Listing every match of a common word or a single letter (50k–90k
 // ids at 100k renders) and handing them to JavaScript costs 10–25 ms; FTS5 itself walks the same
 // list four times faster when only a few ids come out of it, and a lookup of one id costs
-// about as much as walking a hundred matches or a few hundred (lookupCostInMatches).
+// about as much as walking a hundred matches or a few hundred (PROBE_COST).
 import type { Db } from './open.js';
 
 /** Windows of render ids counted to estimate how many renders a search matches. */
@@ -31,14 +31,28 @@ export function estimateMatches(db: Db, fts: string, maxId: number): number {
 }
 
 /**
- * What looking up one id in the full-text index costs, in matches of a word walked (≈0.05 µs
- * each at 100k renders): a fixed part and a part per segment of the index, each of which FTS5
- * searches for the word. Measured at 100k renders: ≈5–15 µs when the index is one segment (an id
- * that does not match costs the most), ≈25–45 µs at the 19 segments of the benchmark's library
- * as generated.
+ * What finding a page costs each way, in µs, measured at 100k renders on one segment (the
+ * figures only choose between ways that give the same page; a wrong guess costs time, never a
+ * wrong page):
+ * - looking ids up in the full-text index, a batch at a time (matchingRows): ≈4.5 µs per id and
+ *   per word of the expression when the index is one segment, growing with every segment, since
+ *   FTS5 searches each for each word (≈25–45 µs at 19 segments);
+ * - one pass of SQLite over every match, kept in a temporary index, while the key's index is
+ *   walked (renders.ts, keyIndexRows with the match as a filter): ≈0.11 µs per match, and
+ *   ≈0.07 µs per row walked;
+ * - listing the matches and sorting them by the key (match-set.ts; kept for the next pages):
+ *   ≈1.3 µs per match, most of it reading each match's key from its row.
  */
-export function lookupCostInMatches(db: Db): number {
-  return 100 + 30 * ftsSegments(db);
+export const PROBE_COST = {
+  lookup: (db: Db, fts: string) => (3 + 1.5 * ftsSegments(db)) * wordsIn(fts),
+  passPerMatch: 0.11,
+  passPerRow: 0.07,
+  listPerMatch: 1.3,
+} as const;
+
+/** Quoted words (and facet tokens) in a MATCH expression: FTS5 seeks each for every id looked up. */
+function wordsIn(fts: string): number {
+  return Math.max(1, Math.floor((fts.match(/"/g)?.length ?? 0) / 2));
 }
 
 /**
@@ -64,29 +78,17 @@ export function ftsSegments(db: Db): number {
 
 /**
  * The rows among `rows` (id first) that the MATCH expression `fts` matches, in their order, at most
- * `want`. Either FTS5 looks the ids up one by one (`lookup`: cheap for a common word, whose page
- * is within a few hundred rows; it stops at the page), or it walks the word's matches once and
- * keeps those among the ids (a bloom filter, then the ids' temp index): the cost of a count,
- * whatever the number of rows.
+ * `want`: FTS5 looks the ids up, all in one statement (about half the cost of one call per id).
  */
-export function matchingRows<R extends readonly [number, ...unknown[]]>(db: Db, fts: string, rows: R[], want: number, lookup: boolean): R[] {
-  const out: R[] = [];
-  if (lookup) {
-    // The id bound as an integer (BigInt; see estimateMatches): as a REAL, FTS5 would answer for
-    // every match.
-    const has = db.prepare('SELECT 1 FROM renders_fts WHERE renders_fts MATCH @fts AND rowid = @id').pluck();
-    for (const row of rows) {
-      if (has.get({ fts, id: BigInt(row[0]) }) !== undefined && out.push(row) >= want) break;
-    }
-    return out;
-  }
-  // json_each yields INTEGER values; the unary + keeps the ids from FTS5 as a constraint, so that
-  // it walks its list once instead of looking each up.
+export function matchingRows<R extends readonly [number, ...unknown[]]>(db: Db, fts: string, rows: R[], want: number): R[] {
+  // json_each yields INTEGER values, which FTS5 takes as a rowid constraint and seeks one by one
+  // (a REAL, as better-sqlite3 binds a JavaScript number, it would ignore and answer every match).
   const matching = new Set(
-    db.prepare('SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts AND +rowid IN (SELECT value FROM json_each(@ids))')
+    db.prepare('SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts AND rowid IN (SELECT value FROM json_each(@ids))')
       .pluck()
       .all({ fts, ids: JSON.stringify(rows.map((r) => r[0])) }) as number[],
   );
+  const out: R[] = [];
   for (const row of rows) {
     if (matching.has(row[0]) && out.push(row) >= want) break;
   }

@@ -6,7 +6,7 @@ import { ContractError } from '../../shared/errors.js';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
 import { facetOnlyMatch, ftsMatch, withFacets, withRating } from './search-terms.js';
 import { askedBefore, cachedMatchSet, matchSet, type MatchSet } from './match-set.js';
-import { estimateMatches, lookupCostInMatches, matchingRows } from './match-probe.js';
+import { estimateMatches, matchingRows, PROBE_COST } from './match-probe.js';
 import { assetFromRow, type AssetRow } from './assets.js';
 import { newUid } from './uid.js';
 import { rangeClauses, type NumRange } from './range-clauses.js';
@@ -49,6 +49,7 @@ const SORTS: Record<RenderSort, { key: string | null; dir: 'ASC' | 'DESC'; nulla
  */
 const SEARCH_GROUP_WINDOW = 2000;
 
+/** The grid card's columns; cardsInOrder reads them raw in this order (CardTuple). */
 const CARD_COLUMNS = `
   r.id, r.title, a.sha256, a.ext, a.kind, a.duration_ms, a.width, a.height, a.has_poster,
   a.sprite_frames, r.rating, r.flag, r.provider, r.model, r.cost_credits, r.created_at`;
@@ -373,16 +374,17 @@ function searchByWalk(
 
 /**
  * Up to `limit` rows (id, key) of the key's index after `at` in the sort's order (keysetParts), read
- * from the index alone; with `filters`, only the renders they keep.
+ * from the index alone; with `filters`, only the renders they keep (`costlyFilter`: in as few
+ * statements as the cursor allows, fewerParts).
  */
 function keyIndexRows(
   db: Db, spec: KeyedSpec, index: string, at: { key: CursorKey; id: number } | null, limit: number,
-  filters?: { filter: RenderFilterParsed; where: string[]; params: Record<string, unknown> },
+  filters?: { filter: RenderFilterParsed; where: string[]; params: Record<string, unknown> }, costlyFilter = false,
 ): Array<[number, CursorKey]> {
   const rows: Array<[number, CursorKey]> = [];
   const assets = filters?.filter.kind !== undefined ? 'CROSS JOIN assets a ON a.id = r.asset_id' : '';
   const params = { ...filters?.params, ...(at ? { cursorKey: at.key, cursorId: at.id } : {}) };
-  for (const part of keysetParts(spec, at)) {
+  for (const part of costlyFilter ? fewerParts(spec, at) : keysetParts(spec, at)) {
     const where = [...(part.cond ? [part.cond] : []), ...(filters?.where ?? [])];
     rows.push(
       ...(db
@@ -396,44 +398,63 @@ function keyIndexRows(
 }
 
 /**
- * The first time words are searched (no match set remembered): the page without listing every
- * match. The key's index is walked from the cursor, with the filters, in steps sized for the page
- * from an estimate of how many renders match (match-probe.ts); the full-text index tells which
- * rows of a step match, by looking each up when that is cheaper (a common word or a single
- * letter: a page within a few hundred rows), or by one walk of its matches otherwise. A step that
- * finds too few resizes the next by the density found so far. Null, for the caller to list the
- * matches (matchSet), when they are few (listing them is then cheap, and their order is kept for
- * the next pages) or when MAX_SCANS walks of the matches did not fill the page (matches sparse
- * where the walk starts).
+ * keysetParts with the rest of the cursor's tie group and the keys past it as one part, for a
+ * filter that costs the same in every part however few rows it reads (a pass over a search's
+ * matches, run once per statement): the part seeks to the cursor's key and steps over the tie
+ * group's rows up to the cursor, where keysetParts would seek past them but pay the filter twice.
+ */
+function fewerParts(spec: KeyedSpec, cursor: { key: CursorKey } | null): Array<{ cond: string | null; order: string }> {
+  if (!cursor || cursor.key === null) return keysetParts(spec, cursor);
+  const [cmp, back] = spec.dir === 'DESC' ? ['<', '>='] : ['>', '<='];
+  return [
+    { cond: `${spec.key} ${cmp}= @cursorKey AND NOT (${spec.key} = @cursorKey AND r.id ${back} @cursorId)`, order: `${spec.key} ${spec.dir}, r.id ${spec.dir}` },
+    ...keysetParts(spec, cursor).slice(2),
+  ];
+}
+
+/**
+ * The first time words are searched (no match set remembered): the page without handing every
+ * match to JavaScript. From an estimate of how many renders match (match-probe.ts), the cheapest
+ * of three ways (PROBE_COST):
+ * - a common word or a single letter, whose page lies within a few hundred rows of the key's
+ *   index: the index is read from the cursor in short steps and FTS5 looks up which rows of a step
+ *   match, the next step weighed again by the density found so far;
+ * - otherwise (or once the lookups find the matches sparse where the walk is): SQLite walks the
+ *   key's index from there itself, keeping the rows among the matches, which it lists once into a
+ *   temporary index (keyIndexRows with the match as a filter: ≈0.6 ms for 3k matches, ≈4 ms for
+ *   35k, never handed to JavaScript);
+ * - few matches: null, for the caller to list and sort them (matchSet), which is then cheap and
+ *   keeps their order for the next pages.
  */
 function searchByProbe(
   db: Db, spec: KeyedSpec, filter: RenderFilterParsed, where: string[], filterParams: Record<string, unknown>, fts: string,
   cursor: { key: CursorKey; id: number } | null, want: number, index: string, renders: number,
 ): PageRow[] | null {
-  const estimate = estimateMatches(db, fts, renders);
-  if (estimate * estimate < want * renders * WALK_ROWS_PER_MATCH) return null;
+  const estimate = Math.max(1, estimateMatches(db, fts, renders));
   const filters = where.length ? { filter, where, params: filterParams } : undefined;
+  const lookupCost = PROBE_COST.lookup(db, fts);
+  // The pass costs the same wherever it starts; the rows it walks, by how dense the matches are.
+  const passCost = (need: number, density: number) => PROBE_COST.passPerMatch * estimate + PROBE_COST.passPerRow * (need / density);
+  let density = estimate / renders;
+  if (PROBE_COST.listPerMatch * estimate < Math.min(passCost(want, density), (want / density) * lookupCost)) return null;
   const found: Array<[number, CursorKey]> = [];
   let at = cursor;
-  let density = estimate / renders;
   let walked = 0;
-  let scans = 0;
-  const lookupCost = lookupCostInMatches(db);
   for (;;) {
     const need = want - found.length;
-    // Rows the rest of the page lies in if the matches are spread evenly; looked up one by one
-    // (stopping at the page) while that costs less than one walk of the matches.
-    const lookup = (need / density) * lookupCost < estimate;
+    if ((need / density) * lookupCost > passCost(need, density)) {
+      const rest = keyIndexRows(db, spec, index, at, need, {
+        filter, where: [...where, 'r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)'], params: { ...filterParams, fts },
+      }, true);
+      return cardsInOrder(db, [...found, ...rest]);
+    }
     // Lookups in short steps: a row that does not match costs more to look up than one that does
-    // (FTS5 seeks past it), so a word sparse where the walk starts is caught after a few.
-    const step = lookup ? LOOKUP_STEP : Math.min(MAX_STEP, Math.max(64, Math.ceil((need / density) * 2)));
+    // (FTS5 seeks past it), so a word sparse where the walk starts soon turns to the pass.
+    const step = Math.min(LOOKUP_STEP, Math.ceil((need / density) * 1.15));
     const rows = keyIndexRows(db, spec, index, at, step, filters);
     walked += rows.length;
-    if (rows.length) found.push(...matchingRows(db, fts, rows, need, lookup));
-    // The work so far, in walks of the matches.
-    scans += lookup ? (rows.length * lookupCost) / estimate : 1;
+    if (rows.length) found.push(...matchingRows(db, fts, rows, need));
     if (found.length >= want || rows.length < step) return cardsInOrder(db, found);
-    if (scans >= MAX_SCANS) return null;
     // Sparse here (a word that goes with cheap renders, sorted by cost): as found so far.
     density = found.length ? found.length / walked : density / 4;
     const last = rows[rows.length - 1]!;
@@ -441,20 +462,36 @@ function searchByProbe(
   }
 }
 
-/** Rows looked up at most before searchByProbe weighs lookups against a walk again. */
-const LOOKUP_STEP = 96;
-/** Work (in walks of a word's matches) searchByProbe spends before listing them is the cheaper way. */
-const MAX_SCANS = 3;
+/** Rows looked up at most in one step before searchByProbe weighs lookups against a pass again. */
+const LOOKUP_STEP = 160;
 
-/** The cards of these renders, in this order, with their sort keys. */
+/**
+ * The cards of these renders, in this order, with their sort keys. Rows read as arrays (raw) and
+ * named here: better-sqlite3 building an object per row costs more than the lookups (≈0.75
+ * against ≈0.45 ms for a page of 121 at 100k renders).
+ */
 function cardsInOrder(db: Db, page: Array<[number, CursorKey]>): PageRow[] {
   if (!page.length) return [];
   const rows = db
     .prepare(`SELECT ${CARD_COLUMNS} FROM renders r JOIN assets a ON a.id = r.asset_id WHERE r.id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(page.map((p) => p[0]))) as CardRow[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return page.map(([id, key]) => ({ ...byId.get(id)!, sort_key: key }));
+    .raw()
+    .all(JSON.stringify(page.map((p) => p[0]))) as CardTuple[];
+  const byId = new Map(rows.map((r) => [r[0], r]));
+  return page.map(([id, key]) => {
+    const [, title, sha256, ext, kind, duration_ms, width, height, has_poster, sprite_frames, rating, flag, provider, model, cost_credits, created_at] = byId.get(id)!;
+    return {
+      id, title, sha256, ext, kind, duration_ms, width, height, has_poster, sprite_frames, rating, flag, provider, model, cost_credits, created_at,
+      sort_key: key,
+    };
+  });
 }
+
+/** A row of CARD_COLUMNS read raw, in their order. */
+type CardTuple = [
+  id: number, title: string, sha256: string, ext: string, kind: MediaKind, duration_ms: number | null, width: number | null,
+  height: number | null, has_poster: number, sprite_frames: number, rating: number, flag: RenderFlag | null, provider: string | null,
+  model: string | null, cost_credits: number, created_at: number,
+];
 
 /**
  * A search with at most this many matches is sorted whole (a rare word, two words that seldom

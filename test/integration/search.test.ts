@@ -192,6 +192,26 @@ describe('a search sorted by cost or duration', () => {
     expect(search('golden', 'cost', {}, 50)).toEqual(byKey('golden', 'cost_credits'));
   });
 
+  // A word in most renders but in none of the dearest or longest: the first time it is searched,
+  // the page is first looked for id by id among the top of the key's order (the word is common),
+  // and the rest is found by one pass over its matches from where those lookups stopped, which
+  // is inside a group of tied keys.
+  it('pages through exactly the plain query when a common word is missing from the top of the order', () => {
+    const rng = makeRng(11);
+    const setKeys = db.prepare('UPDATE renders SET cost_credits = ?, duration_ms = ? WHERE id = ?');
+    const touch = db.prepare("UPDATE renders SET title = title WHERE id = (SELECT min(id) FROM renders)");
+    for (let i = 0; i < 2400; i++) {
+      const top = i % 10 === 0;
+      const id = addRender(`clip_${i}.mp4`, `${top ? 'rare' : 'usual'} ${pick(rng, ['dusk', 'dawn'])}`);
+      setKeys.run(top ? pick(rng, [90, 80, 80]) : pick(rng, [5, 5, 5, 4, 3]), top ? pick(rng, [60_000, 50_000]) : pick(rng, [5000, 5000, 2000, null]), id);
+    }
+    for (const q of ['usual', 'usual dusk', 'dawn']) {
+      for (const limit of [13, 120]) {
+        expect(search(q, 'cost', {}, limit, () => touch.run()), `${q} by cost, ${limit}`).toEqual(byKey(q, 'cost_credits'));
+        expect(search(q, 'duration', {}, limit, () => touch.run()), `${q} by duration, ${limit}`).toEqual(byKey(q, 'duration_ms'));
+      }
+    }
+  });
 });
 
 describe('a search within a project, a provider or a rating range', () => {
