@@ -42,6 +42,8 @@ export type CoreEvent =
   /** A bundle export or import moved on, or ended (bundle.finished carries the whole task). */
   | { type: 'bundle.progress'; taskId: string; progress: BundleProgressInfo }
   | { type: 'bundle.finished'; task: BundleTaskInfo }
+  /** An .otioz hand-off's media copy moved on (by the id its caller gave handoff.write). */
+  | { type: 'handoff.progress'; writeId: string; progress: BundleProgressInfo }
   /** A provider's prices were set or reset (Settings → Providers → Prices): open estimates are stale. */
   | { type: 'prices.changed'; provider: string }
   /** Background posters and hover-scrub strips: how many are left, made and failed (throttled). */

@@ -5,6 +5,7 @@ import type { Core } from '../core.js';
 import { asContractError } from '../bundles/tasks.js';
 import { writeHandoff } from '../handoff/handoff.js';
 import { ContractError } from '../../shared/errors.js';
+import type { BundleProgressInfo } from '../../shared/channels/bundles.js';
 
 export function bundleHandlers(core: Core): DomainHandlers {
   /** Hand-offs being written, by the id their caller chose, so they can be cancelled. */
@@ -24,7 +25,9 @@ export function bundleHandlers(core: Core): DomainHandlers {
       const abort = new AbortController();
       if (writeId !== undefined) handoffWrites.set(writeId, abort);
       try {
-        return await writeHandoff(core, format, projectId !== undefined ? { projectId } : { renderIds: renderIds! }, destination, abort.signal);
+        // Progress goes to the window that named the write (by its id); without one, nobody asks.
+        const onProgress = writeId !== undefined ? (progress: BundleProgressInfo) => core.emit({ type: 'handoff.progress', writeId, progress }) : undefined;
+        return await writeHandoff(core, format, projectId !== undefined ? { projectId } : { renderIds: renderIds! }, destination, abort.signal, onProgress);
       } catch (err) {
         throw asContractError(err);
       } finally {

@@ -3,11 +3,12 @@
 // EDL, FCPXML, or a CSV cost report. The core writes the file (main/handoff); this says where,
 // can cancel a long write (an .otioz copies every take's media) and reports what was written.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { HANDOFF_FORMATS, type HandoffFormatName, type HandoffWritten } from '../../shared/channels/bundles.js';
+import { HANDOFF_FORMATS, type BundleProgressInfo, type HandoffFormatName, type HandoffWritten } from '../../shared/channels/bundles.js';
 import type { Project } from '../../shared/domain.js';
 import { ContractError } from '../../shared/errors.js';
-import { useClient } from '../client/client-context.js';
+import { useClient, useCoreEvents } from '../client/client-context.js';
 import { useModalDialog } from '../app/use-modal-dialog.js';
+import { BundleProgressBar } from './BundleProgressBar.js';
 import { PathField } from './PathField.js';
 import { ProjectSelect } from './ProjectSelect.js';
 
@@ -41,6 +42,11 @@ export function HandoffDialog({ open, onClose, renderIds, projectId: initialProj
   const [written, setWritten] = useState<HandoffWritten | null>(null);
   /** The running write's id, for handoff.cancel. */
   const writeId = useRef<string | null>(null);
+  /** How far an .otioz's media copy is (handoff.progress for this write). */
+  const [progress, setProgress] = useState<BundleProgressInfo | null>(null);
+  useCoreEvents((e) => {
+    if (e.type === 'handoff.progress' && e.writeId === writeId.current) setProgress(e.progress);
+  });
 
   useEffect(() => {
     if (!open || renderIds) return;
@@ -62,6 +68,7 @@ export function HandoffDialog({ open, onClose, renderIds, projectId: initialProj
     const scope = renderIds ? { renderIds } : projectId !== null ? { projectId } : null;
     if (!scope) return setError('Choose a project.');
     setBusy(true);
+    setProgress(null);
     const id = `handoff-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     writeId.current = id;
     try {
@@ -114,7 +121,12 @@ export function HandoffDialog({ open, onClose, renderIds, projectId: initialProj
                 placeholder={`/path/to/${suggested}`}
                 request={{ mode: 'save', title: 'Save the hand-off', defaultName: suggested, extensions: [FORMATS[format].extension] }}
               />
-              {busy && <progress className="bundle-progress" aria-label="Writing the hand-off" />}
+              {busy &&
+                (progress ? (
+                  <BundleProgressBar progress={progress} label="Writing the hand-off" />
+                ) : (
+                  <progress className="bundle-progress" aria-label="Writing the hand-off" />
+                ))}
               {error && <p className="form-error" role="alert">{error}</p>}
               <div className="dialog-actions">
                 <button type="button" className="button" onClick={busy ? cancelWrite : close}>Cancel</button>

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core.js';
+import type { CoreEvent } from '../../shared/events.js';
 import { writeHandoff } from '../../main/handoff/handoff.js';
 import { reelNames } from '../../main/handoff/reels.js';
 import { rateOf, rationalSeconds, timecode } from '../../main/handoff/timecode.js';
@@ -106,6 +107,21 @@ describe('OpenTimelineIO', () => {
     const res = await core.dispatch('handoff.write', { format: 'otioz', projectId: sample.projectId, destination: dest, writeId: 'w1' });
     expect(res).toMatchObject({ destination: dest, clips: 2 });
     expect(existsSync(dest)).toBe(true);
+  });
+
+  it('reports how much of an .otioz\'s media is copied, to the window that named the write, ending at all of it', async () => {
+    const events: CoreEvent[] = [];
+    const off = core.onEvent((e) => events.push(e));
+    const res = (await core.dispatch('handoff.write', { format: 'otioz', projectId: sample.projectId, destination: out('fox.otioz'), writeId: 'w2' })) as { clips: number };
+    off();
+    const progress = events.flatMap((e) => (e.type === 'handoff.progress' && e.writeId === 'w2' ? [e.progress] : []));
+    const media = (await readZip(out('fox.otioz'))).filter((i) => i.name.startsWith('media/'));
+    const bytes = media.reduce((n, i) => n + i.data.length, 0);
+    expect(res.clips).toBe(2);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]).toMatchObject({ phase: 'export', bytesDone: 0, bytesTotal: bytes, filesTotal: media.length });
+    expect(progress.at(-1)).toMatchObject({ bytesDone: bytes, bytesTotal: bytes, filesDone: media.length, filesTotal: media.length });
+    for (const [i, p] of progress.entries()) if (i > 0) expect(p.bytesDone).toBeGreaterThanOrEqual(progress[i - 1]!.bytesDone);
   });
 
   it('keeps the order of an explicit list of takes', async () => {
