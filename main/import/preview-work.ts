@@ -27,6 +27,7 @@ export class PreviewWork {
   private failed = 0;
   private current: string | null = null;
   private failures: PreviewFailure[] = [];
+  private failuresTotal = 0;
   private timer: NodeJS.Timeout | null = null;
   private lastEmit = 0;
   private closed = false;
@@ -37,7 +38,10 @@ export class PreviewWork {
   ) {}
 
   state(): PreviewProgress {
-    return { pending: this.pending, done: this.done, failed: this.failed, current: this.pending > 0 ? this.current : null, failures: [...this.failures] };
+    return {
+      pending: this.pending, done: this.done, failed: this.failed, current: this.pending > 0 ? this.current : null,
+      failures: [...this.failures], failuresTotal: this.failuresTotal,
+    };
   }
 
   /** Counts one piece of work as queued; settle the ticket exactly once (later calls are ignored). */
@@ -68,6 +72,7 @@ export class PreviewWork {
       fail: (file, reason) =>
         settle(() => {
           this.failed++;
+          this.failuresTotal++;
           const why = reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 1)}…` : reason;
           this.failures = [{ ...file, kind, reason: why, at: Date.now() }, ...this.failures].slice(0, MAX_PREVIEW_FAILURES);
         }),
@@ -77,6 +82,7 @@ export class PreviewWork {
 
   dismissFailures(): PreviewProgress {
     this.failures = [];
+    this.failuresTotal = 0;
     this.changed();
     return this.state();
   }

@@ -17,7 +17,7 @@ export function PreviewStatus() {
   const [open, setOpen] = useState(false);
   const listId = useId();
   if (!progress) return null;
-  const { pending, done, failed, current, failures } = progress;
+  const { pending, done, failed, current, failures, failuresTotal } = progress;
   const working = pending > 0;
   if (!working && failures.length === 0) return null;
 
@@ -47,15 +47,15 @@ export function PreviewStatus() {
           aria-controls={open ? listId : undefined}
           onClick={() => setOpen((o) => !o)}
         >
-          {failures.length === 1 ? '1 preview failed' : `${failures.length} previews failed`}
+          {failuresTotal === 1 ? '1 preview failed' : `${failuresTotal} previews failed`}
         </button>
       )}
-      {open && failures.length > 0 && <FailureList id={listId} failures={failures} onClose={() => setOpen(false)} />}
+      {open && failures.length > 0 && <FailureList id={listId} failures={failures} total={failuresTotal} onClose={() => setOpen(false)} />}
     </div>
   );
 }
 
-function FailureList({ id, failures, onClose }: { id: string; failures: PreviewFailure[]; onClose(): void }) {
+function FailureList({ id, failures, total, onClose }: { id: string; failures: PreviewFailure[]; total: number; onClose(): void }) {
   const client = useClient();
   const [error, setError] = useState<string | null>(null);
   const dismiss = () =>
@@ -64,6 +64,7 @@ function FailureList({ id, failures, onClose }: { id: string; failures: PreviewF
     <section id={id} className="preview-failures" aria-label="Previews that could not be made" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <p className="muted">
         Each take stays in the library unless its line says it was taken out. Without a strip its tile does not scrub; without a poster it shows a placeholder.
+        {total > failures.length && ` The newest ${failures.length} of ${total} are listed.`}
       </p>
       <ul>
         {failures.map((f) => (

@@ -28,6 +28,8 @@ export interface PreviewProgress {
   current: string | null;
   /** The newest failures (at most MAX_PREVIEW_FAILURES), kept until the user dismisses them. */
   failures: PreviewFailure[];
+  /** How many failed since the last dismissal, over every run of work (the list keeps the newest). */
+  failuresTotal: number;
 }
 
 export const MAX_PREVIEW_FAILURES = 50;

@@ -60,7 +60,7 @@ describe('preview progress', () => {
     await waitFor('the last progress event', () => progressOf(events).at(-1)?.pending === 0);
     off();
 
-    expect(final).toEqual({ pending: 0, done: N, failed: 0, current: null, failures: [] });
+    expect(final).toEqual({ pending: 0, done: N, failed: 0, current: null, failures: [], failuresTotal: 0 });
     expect(spriteFrames()).toBe(N * 10);
     const seen = progressOf(events);
     expect(seen.at(-1)).toEqual(final);
@@ -91,7 +91,7 @@ describe('preview progress', () => {
     off();
 
     const final = await settled();
-    expect(final).toMatchObject({ pending: 0, done: 3, failed: 1, current: null });
+    expect(final).toMatchObject({ pending: 0, done: 3, failed: 1, current: null, failuresTotal: 1 });
     expect(final.failures).toHaveLength(1);
     expect(final.failures[0]).toMatchObject({ name: 'take_03.mp4', path: broken, kind: 'sprite' });
     expect(final.failures[0]!.reason).toMatch(/^The hover-scrub strip could not be made: .*No such file or directory/);
@@ -103,14 +103,14 @@ describe('preview progress', () => {
       makeClip(path.join(more.path, 'later.mp4'), { seconds: 1 });
       await importFolder(core, more.path);
       const after = await settled();
-      expect(after).toMatchObject({ pending: 0, done: 1, failed: 0 });
+      expect(after).toMatchObject({ pending: 0, done: 1, failed: 0, failuresTotal: 1 });
       expect(after.failures.map((f) => f.name)).toEqual(['take_03.mp4']);
     } finally {
       more.cleanup();
     }
     const told: CoreEvent[] = [];
     const off2 = core.onEvent((e) => told.push(e));
-    expect(await core.dispatch('media.dismissFailures', {})).toMatchObject({ failures: [] });
+    expect(await core.dispatch('media.dismissFailures', {})).toMatchObject({ failures: [], failuresTotal: 0 });
     // Every window hears of it (and hides the notice).
     await waitFor('the dismissal event', () => progressOf(told).some((p) => p.failures.length === 0));
     off2();

@@ -62,7 +62,19 @@ describe('PreviewWork', () => {
     u.done();
     expect(work.state()).toMatchObject({ pending: 0, done: 1, failed: 0 });
     expect(work.state().failures.map((f) => f.name)).toEqual(['x.mp4']);
-    expect(work.dismissFailures().failures).toEqual([]);
+    expect(work.dismissFailures()).toMatchObject({ failures: [], failuresTotal: 0 });
+    work.close();
+  });
+
+  it('keeps the newest 50 failures listed and counts them all until dismissed', () => {
+    const { work } = watched();
+    const tickets = Array.from({ length: 60 }, () => work.begin('poster'));
+    tickets.forEach((t, i) => t.fail({ name: `f${i}.mp4`, path: null }, 'no picture came out'));
+    const s = work.state();
+    expect(s).toMatchObject({ failed: 60, failuresTotal: 60 });
+    expect(s.failures).toHaveLength(50);
+    expect(s.failures[0]!.name).toBe('f59.mp4');
+    expect(s.failures.at(-1)!.name).toBe('f10.mp4');
     work.close();
   });
 });
