@@ -9,6 +9,7 @@ import { ContractError, type WireReply } from '../shared/errors.js';
 import { openCatalogue, type Db } from './catalogue/open.js';
 import { CatalogueReader } from './catalogue/reader/catalogue-reader.js';
 import { compactSearchIndex } from './catalogue/search-upkeep.js';
+import { findLeftovers, removeLeftovers } from './library/leftovers.js';
 import { acquireLibraryLock, type LibraryLock } from './library/lock.js';
 import { libraryLayout, type LibraryLayout } from './store/layout.js';
 import { createMediaPool } from './store/pool.js';
@@ -92,6 +93,7 @@ export class Core {
       this.lock.release();
       throw err;
     }
+    this.sweepLeftovers();
     this.reader = new CatalogueReader(this.layout.catalogue, this.db, this.log);
     this.events.setMaxListeners(0);
     this.pool = createMediaPool();
@@ -165,6 +167,20 @@ export class Core {
       if (err instanceof ContractError) return { ok: false, error: err.toWire() };
       this.log(`call ${String(channel).slice(0, 64)} failed: ${(err as Error).stack ?? String(err)}`);
       return { ok: false, error: { code: 'internal', message: `Something went wrong in ${String(channel).slice(0, 64)}: ${(err as Error).message}` } };
+    }
+  }
+
+  /**
+   * Work files a stopped run left in tmp/ (staged copies, bundle staging, frames) go at open,
+   * while the lock is ours and nothing of this run writes there yet; partial downloads of jobs
+   * that have not ended stay, to resume. Never a reason not to open.
+   */
+  private sweepLeftovers(): void {
+    try {
+      const gone = removeLeftovers(findLeftovers(this.db, this.layout.tmp), this.log);
+      if (gone.length) this.log(`removed ${gone.length} work files a stopped run left in tmp/ (${gone.reduce((n, l) => n + l.bytes, 0)} bytes)`);
+    } catch (err) {
+      this.log(`tmp/ not tidied: ${(err as Error).message}`);
     }
   }
 

@@ -12,9 +12,11 @@ import type { BundleProgress } from '../bundles/progress.js';
 import { HANDOFF_FORMATS, writeHandoff, type HandoffFormat } from '../handoff/handoff.js';
 import { FolderImports } from '../import/folder-import.js';
 import { makeSprites } from '../import/sprites.js';
+import { checkLibrary, checkPassed, type CheckReport } from '../library/check.js';
 import { LibraryLockedError } from '../library/lock.js';
 import { resolveLibraryDir } from '../library/user-data.js';
 import type { CoreEvent } from '../../shared/events.js';
+import { formatBytes, plural } from '../../shared/format.js';
 import type { ImportSummary } from '../../shared/domain.js';
 import { NoLibraryError, openLibrary, type LibrarySession } from './library-session.js';
 
@@ -28,6 +30,7 @@ Usage:
   dailies bundle import <bundle> [--dry-run]
   dailies handoff <otio|otioz|edl|fcpxml|csv> (--project <id|name> | --renders <id,id,…>) --out <file>
   dailies import <folder> [--project <id|name>]
+  dailies check [--fix]
 
 Options (every command):
   --library <dir>   the library (else DAILIES_LIBRARY, else the app's default library)
@@ -40,7 +43,9 @@ Exit codes: 0 done · 1 failed (the error says why; a refused bundle names the e
 130 interrupted (nothing was changed).
 
 Reading commands (bundle export, handoff) work while the app has the library open; writing
-commands (bundle import, import) need it closed.
+commands (bundle import, import) need it closed, and so does check (it judges files that a
+running app may be writing). check exits 1 while anything it found is still wrong; --fix removes
+only files no take or reference names and work files nothing will read.
 `;
 
 class UsageError extends Error {}
@@ -62,6 +67,7 @@ const OPTIONS = {
   'no-references': { type: 'boolean' },
   folder: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  fix: { type: 'boolean' },
 } as const;
 
 function projectId(s: LibrarySession, value: string): number {
@@ -165,6 +171,14 @@ export async function runCli(argv: readonly string[], io: Io = { out: (s) => pro
       return done({ ...counts, files }, `Imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed}, ignored ${summary.ignored} (of ${summary.total}).` +
         files.filter((f) => f.status === 'failed').map((f) => `\n  failed: ${f.path}: ${f.reason}`).join(''));
     }
+    if (cmd === 'check') {
+      session = openLibrary(libraryDir, 'write');
+      const report = checkLibrary(session, { fix: values.fix ?? false, log: (m) => io.err(`${m}\n`) });
+      const text = describeCheck(report);
+      if (json) io.out(`${JSON.stringify({ ok: checkPassed(report), ...report })}\n`);
+      else io.out(`${text}\n`);
+      return checkPassed(report) ? EXIT.ok : EXIT.failed;
+    }
     throw new UsageError(`Unknown command "${positionals.join(' ')}". Run dailies --help.`);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -178,6 +192,23 @@ export async function runCli(argv: readonly string[], io: Io = { out: (s) => pro
   } finally {
     session?.close();
   }
+}
+
+function describeCheck(r: CheckReport): string {
+  const lines: string[] = [];
+  lines.push(r.catalogue === 'ok' ? 'Catalogue: whole.' : `Catalogue: damaged (SQLite quick_check):\n${r.catalogue.map((m) => `  ${m}`).join('\n')}`);
+  lines.push(`Stored files: ${r.storedFiles - r.damaged.length} of ${r.storedFiles} present and whole.`);
+  for (const d of r.damaged) {
+    lines.push(`  ${d.actualBytes === null ? 'missing' : `cut short or changed (${formatBytes(d.actualBytes)} of ${formatBytes(d.expectedBytes)})`}: ${d.name} (${d.sha256})`);
+  }
+  const size = (l: readonly { bytes: number }[]) => formatBytes(l.reduce((n, x) => n + x.bytes, 0));
+  lines.push(`Files no take or reference names: ${plural(r.strays.length, 'file')} (${size(r.strays)}).`);
+  lines.push(`Work files left in tmp/: ${plural(r.leftovers.length, 'file')} (${size(r.leftovers)}).`);
+  if (r.unknown.length) lines.push(`Not Dailies' files, left alone: ${plural(r.unknown.length, 'file')} (e.g. ${r.unknown[0]}).`);
+  if (r.removed) lines.push(`Removed ${plural(r.removed.files, 'file')} (${formatBytes(r.removed.bytes)}).`);
+  else if (r.strays.length || r.leftovers.length) lines.push('Run `dailies check --fix` to remove them.');
+  if (r.damaged.length) lines.push('A missing or damaged stored file is not repaired here: import the same file again (from wherever a copy is) and it is put back.');
+  return lines.join('\n');
 }
 
 function summarise(plan: import('../bundles/merge.js').MergePlan): string {

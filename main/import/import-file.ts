@@ -133,7 +133,10 @@ export async function importFile(ctx: ImportContext, file: string): Promise<Impo
           return { ...knownContent(ctx.db, known, file, seen, false), foundAgain: [sha256] };
         })();
       }
-      if (staged) await discardStaged(staged);
+      // Content already in the store: committing the copy costs a stat when the stored file is
+      // whole, and puts it back when it went missing or was cut short (`dailies check` says so).
+      if (staged && known.storage === 'store') await commitStaged(ctx.layout, staged, known.ext);
+      else if (staged) await discardStaged(staged);
       const out = ctx.db.transaction(() => knownContent(ctx.db, known, file, seen, inPlace))();
       if (out.foundAgain) out.foundAgain = [sha256];
       return out;

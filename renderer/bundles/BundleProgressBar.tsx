@@ -1,5 +1,5 @@
 import type { BundleProgressInfo } from '../../shared/channels/bundles.js';
-import { formatBytes } from './use-bundle-task.js';
+import { formatBytes } from '../../shared/format.js';
 
 const PHASES: Record<BundleProgressInfo['phase'], string> = {
   export: 'Writing',

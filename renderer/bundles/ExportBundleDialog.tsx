@@ -8,7 +8,8 @@ import { useModalDialog } from '../app/use-modal-dialog.js';
 import { BundleProgressBar } from './BundleProgressBar.js';
 import { PathField } from './PathField.js';
 import { ProjectSelect } from './ProjectSelect.js';
-import { formatBytes, useBundleTask } from './use-bundle-task.js';
+import { formatBytes } from '../../shared/format.js';
+import { useBundleTask } from './use-bundle-task.js';
 
 interface Props {
   open: boolean;

@@ -7,7 +7,8 @@ import { useClient } from '../client/client-context.js';
 import { useModalDialog } from '../app/use-modal-dialog.js';
 import { BundleProgressBar } from './BundleProgressBar.js';
 import { PathField } from './PathField.js';
-import { formatBytes, useBundleTask } from './use-bundle-task.js';
+import { formatBytes } from '../../shared/format.js';
+import { useBundleTask } from './use-bundle-task.js';
 
 const ENTITY_LABELS: Record<string, string> = {
   projects: 'Projects', shots: 'Shots', renders: 'Takes', references: 'References', jobs: 'Jobs', charges: 'Charges',

@@ -4,7 +4,8 @@ import type { RenderSource } from '../../shared/domain.js';
 import type { ReviewDetail } from '../../shared/review.js';
 import { CopyButton } from '../library/CopyButton.js';
 import { Fact, FactTable } from '../library/Fact.js';
-import { formatBytes, formatCredits, formatDuration, formatFps, formatResolution } from '../library/format.js';
+import { formatCredits, formatDuration, formatFps, formatResolution } from '../library/format.js';
+import { formatBytes } from '../../shared/format.js';
 
 const SOURCE_LABELS: Record<RenderSource, string> = {
   import: 'Imported from a folder',

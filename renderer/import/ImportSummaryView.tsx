@@ -1,6 +1,6 @@
 import type { ImportFileOutcome, ImportSummary } from '../../shared/domain.js';
 import { Fact, FactTable } from '../library/Fact.js';
-import { plural } from '../library/format.js';
+import { plural } from '../../shared/format.js';
 import { ImportProgressBar, relativeTo } from './ImportProgressView.js';
 
 function FileList({ title, files, folder }: { title: string; files: ImportFileOutcome[]; folder: string }) {

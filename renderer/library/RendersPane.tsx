@@ -6,7 +6,7 @@ import { useLiveCall } from '../client/use-live-call.js';
 import { useKeyBindings } from '../keys/keymap-context.js';
 import { COMPARE_MAX, useNavigation } from '../app/navigation.js';
 import { BatchBar, type BatchEdit } from './BatchBar.js';
-import { plural } from './format.js';
+import { plural } from '../../shared/format.js';
 import { useGridSelection } from './grid-selection.js';
 import { useKeysetPages } from './keyset-pages.js';
 import { RenderGrid } from './RenderGrid.js';

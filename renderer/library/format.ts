@@ -24,21 +24,6 @@ export function formatShortDuration(ms: number | null): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
-
-/** Decimal units, as file browsers show them: 1 534 000 → "1.5 MB". */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  if (unit === 0) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${UNITS[unit]}`;
-}
-
 export function formatResolution(width: number | null, height: number | null): string {
   return width && height ? `${width} × ${height}` : '—';
 }
@@ -52,8 +37,4 @@ export function formatFps(fps: number | null): string {
 /** Credits as people read them: 1.5, 35, 0.25 (two decimals at most). */
 export function formatCredits(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

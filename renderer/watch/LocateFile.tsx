@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { LocateResult } from '../../shared/channels/watch.js';
 import { errorMessage } from '../client/client.js';
 import { useClient } from '../client/client-context.js';
-import { plural } from '../library/format.js';
+import { plural } from '../../shared/format.js';
 
 type Step =
   | { kind: 'idle' }
