@@ -4,12 +4,12 @@
 // takes taken out, and work files in tmp/. The check reads everything and changes nothing; with
 // `fix` it removes only what no row names and nothing will read (strays and leftovers). A missing
 // or damaged stored file is reported, never "fixed": only the user knows where another copy is.
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../catalogue/open.js';
 import { SHA256_RE } from '../../shared/media-types.js';
 import { mediaPath, type LibraryLayout } from '../store/layout.js';
-import { findLeftovers, removeLeftovers, type Leftover } from './leftovers.js';
+import { findLeftovers, namesIn, removeLeftovers, type Leftover } from './leftovers.js';
 
 export interface StoredFileProblem {
   sha256: string;
@@ -41,15 +41,8 @@ const THUMB_NAME = /^([0-9a-f]{64})\.(poster|sprite)\.jpg$/;
 
 /** Every file two levels (media) or one level (thumbs) down, as Dailies fans them out. */
 function filesUnder(dir: string, depth: number): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
   const out: string[] = [];
-  for (const name of names) {
+  for (const name of namesIn(dir)) {
     const p = path.join(dir, name);
     if (depth > 0 && statSync(p, { throwIfNoEntry: false })?.isDirectory()) out.push(...filesUnder(p, depth - 1));
     else out.push(p);

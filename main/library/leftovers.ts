@@ -25,15 +25,19 @@ function sizeOf(p: string): number {
   return n;
 }
 
-/** tmp/ entries that nothing will read again, with their sizes. */
-export function findLeftovers(db: Db, tmpDir: string): Leftover[] {
-  let names: string[];
+/** A folder's names; none when the folder is not there (a library never written to). */
+export function namesIn(dir: string): string[] {
   try {
-    names = readdirSync(tmpDir);
+    return readdirSync(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
+}
+
+/** tmp/ entries that nothing will read again, with their sizes. */
+export function findLeftovers(db: Db, tmpDir: string): Leftover[] {
+  const names = namesIn(tmpDir);
   const ended = new Set<string>(ENDED_STATES);
   const stateOf = db.prepare('SELECT state FROM jobs WHERE uid = ?').pluck();
   const out: Leftover[] = [];
