@@ -48,6 +48,10 @@ export const PROBE_COST = {
   passPerMatch: 0.11,
   passPerRow: 0.07,
   listPerMatch: 1.3,
+  /** A pass by bands (cost, duration): each band costs a few small statements … */
+  band: 150,
+  /** … and its matches are guessed as this many times those of the rows the page needs. */
+  bandRows: 4,
 } as const;
 
 /** Quoted words (and facet tokens) in a MATCH expression: FTS5 seeks each for every id looked up. */

@@ -145,7 +145,7 @@ export function pageRenders(
       : sort === 'rating' && !fewMatches(db, fts)
         ? searchByRating(db, filter, params, fts, cursor, want)
         : KEY_INDEX[sort]
-          ? searchKeyed(db, keyed, filter, where, params, cursor, want, KEY_INDEX[sort])
+          ? searchKeyed(db, keyed, filter, where, params, cursor, want, KEY_INDEX[sort], KEY_BANDS[sort])
           : searchByKey(db, keyed, filter, where, params, cursor, want);
   }
 
@@ -272,6 +272,9 @@ const KEY_INDEX: Partial<Record<RenderSort, string>> = {
   title: 'renders_by_title',
 };
 
+/** The prefix of the key's band tokens in renders_fts (migrations/0011-search-key-bands.ts). */
+const KEY_BANDS: Partial<Record<RenderSort, string>> = { cost: 'cost', duration: 'duration' };
+
 /**
  * A search sorted by cost, duration or title. The first time since the library changed, with
  * many matches: walk the key's index from the cursor, asking FTS5 which rows match, without
@@ -284,7 +287,7 @@ const KEY_INDEX: Partial<Record<RenderSort, string>> = {
  */
 function searchKeyed(
   db: Db, spec: KeyedSpec, filter: RenderFilterParsed, where: string[], params: Record<string, unknown>,
-  cursor: { key: CursorKey; id: number } | null, want: number, index: string,
+  cursor: { key: CursorKey; id: number } | null, want: number, index: string, bands: string | undefined,
 ): PageRow[] {
   const { cursorKey: _key, cursorId: _id, ...filterParams } = params;
   const assets = filter.kind !== undefined ? 'CROSS JOIN assets a ON a.id = r.asset_id' : '';
@@ -294,7 +297,7 @@ function searchKeyed(
   let set = cachedMatchSet(db, setSql, filterParams);
   const renders = (db.prepare('SELECT max(id) FROM renders').pluck().get() as number | null) ?? 0;
   if (!set && !askedBefore(db, setSql, filterParams)) {
-    const page = searchByProbe(db, spec, filter, where, filterParams, params.fts as string, cursor, want, index, renders);
+    const page = searchByProbe(db, spec, filter, where, filterParams, params.fts as string, cursor, want, index, renders, bands);
     if (page) return page;
   }
   set ??= matchSet(db, setSql, filterParams);
@@ -428,13 +431,17 @@ function fewerParts(spec: KeyedSpec, cursor: { key: CursorKey } | null): Array<{
  */
 function searchByProbe(
   db: Db, spec: KeyedSpec, filter: RenderFilterParsed, where: string[], filterParams: Record<string, unknown>, fts: string,
-  cursor: { key: CursorKey; id: number } | null, want: number, index: string, renders: number,
+  cursor: { key: CursorKey; id: number } | null, want: number, index: string, renders: number, bands?: string,
 ): PageRow[] | null {
   const estimate = Math.max(1, estimateMatches(db, fts, renders));
   const filters = where.length ? { filter, where, params: filterParams } : undefined;
   const lookupCost = PROBE_COST.lookup(db, fts);
-  // The pass costs the same wherever it starts; the rows it walks, by how dense the matches are.
-  const passCost = (need: number, density: number) => PROBE_COST.passPerMatch * estimate + PROBE_COST.passPerRow * (need / density);
+  // The pass reads every match once wherever it starts, or with bands, the matches of the bands
+  // the rest of the page lies in (guessed as a few times the rows it walks); and the rows it walks,
+  // by how dense the matches are.
+  const passCost = (need: number, density: number) =>
+    PROBE_COST.passPerMatch * estimate * (bands ? Math.min(1, (PROBE_COST.bandRows * need) / density / renders) : 1) +
+    (bands ? PROBE_COST.band : 0) + PROBE_COST.passPerRow * (need / density);
   let density = estimate / renders;
   if (PROBE_COST.listPerMatch * estimate < Math.min(passCost(want, density), (want / density) * lookupCost)) return null;
   const found: Array<[number, CursorKey]> = [];
@@ -443,9 +450,11 @@ function searchByProbe(
   for (;;) {
     const need = want - found.length;
     if ((need / density) * lookupCost > passCost(need, density)) {
-      const rest = keyIndexRows(db, spec, index, at, need, {
-        filter, where: [...where, 'r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)'], params: { ...filterParams, fts },
-      }, true);
+      const rest = bands
+        ? passByBands(db, spec, index, at, need, { filter, where, params: filterParams }, fts, bands)
+        : keyIndexRows(db, spec, index, at, need, {
+          filter, where: [...where, 'r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)'], params: { ...filterParams, fts },
+        }, true);
       return cardsInOrder(db, [...found, ...rest]);
     }
     // Lookups in short steps: a row that does not match costs more to look up than one that does
@@ -460,6 +469,60 @@ function searchByProbe(
     const last = rows[rows.length - 1]!;
     at = { id: last[0], key: last[1] };
   }
+}
+
+/**
+ * The pass of searchByProbe for a key with band tokens (cost, duration; descending): band by band
+ * from the cursor's, FTS5 intersects the words with the band's token, and SQLite walks the key's
+ * index over the band's range keeping the rows among those matches, until the page is full; then,
+ * for a nullable key, the renders without one (after every band, as NULLs sort last descending).
+ * Each band's range is read from search_key_bands, the rows the tokens were made from.
+ */
+function passByBands(
+  db: Db, spec: KeyedSpec, index: string, at: { key: CursorKey; id: number } | null, need: number,
+  filters: { filter: RenderFilterParsed; where: string[]; params: Record<string, unknown> }, fts: string, bands: string,
+): Array<[number, CursorKey]> {
+  const rows: Array<[number, CursorKey]> = [];
+  const key = spec.key;
+  // The band a key is in, with its bounds (band 0, below the lowest, has no lower bound).
+  const bandOf = (k: number): { band: number; lo: number | null; hi: number | null } =>
+    (db.prepare(
+      `SELECT band, lo, (SELECT lo FROM search_key_bands WHERE band = b.band + 1) AS hi FROM search_key_bands b
+       WHERE lo <= ? ORDER BY lo DESC LIMIT 1`,
+    ).get(k) as { band: number; lo: number; hi: number | null } | undefined) ??
+    { band: 0, lo: null, hi: db.prepare('SELECT min(lo) FROM search_key_bands').pluck().get() as number | null };
+  // The highest key below a bound (or of all), the band to read next.
+  const below = (bound: number | null) =>
+    db.prepare(`SELECT ${key} FROM renders r INDEXED BY ${index} WHERE ${key} ${bound === null ? 'IS NOT NULL' : '< ?'} ORDER BY ${key} DESC LIMIT 1`)
+      .pluck()
+      .get(...(bound === null ? [] : [bound])) as number | undefined;
+  const assets = filters.filter.kind !== undefined ? 'CROSS JOIN assets a ON a.id = r.asset_id' : '';
+  const walk = (conds: string[], params: Record<string, unknown>) =>
+    db.prepare(
+      `SELECT r.id, ${key} FROM renders r INDEXED BY ${index} ${assets} ${whereSql([...conds, ...filters.where])}
+       ORDER BY ${key} ${spec.dir}, r.id ${spec.dir} LIMIT @limit`,
+    ).raw().all({ ...filters.params, ...params, limit: need - rows.length }) as Array<[number, CursorKey]>;
+  if (!at || at.key !== null) {
+    const cursor = at ? [`${key} <= @cursorKey AND NOT (${key} = @cursorKey AND r.id >= @cursorId)`] : [];
+    let top = at ? (at.key as number) : below(null);
+    while (top !== undefined && rows.length < need) {
+      const { band, lo, hi } = bandOf(top);
+      rows.push(...walk(
+        [...cursor, ...(lo !== null ? [`${key} >= @lo`] : []), ...(hi !== null ? [`${key} < @hi`] : []),
+          'r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @bandFts)'],
+        { lo, hi, cursorKey: at?.key, cursorId: at?.id, bandFts: `${fts} AND facets : "${bands}${band}"` },
+      ));
+      if (lo === null) break;
+      top = below(lo);
+    }
+  }
+  if (rows.length < need && spec.nullable) {
+    rows.push(...walk(
+      [`${key} IS NULL`, ...(at && at.key === null ? ['r.id < @cursorId'] : []), 'r.id IN (SELECT rowid FROM renders_fts WHERE renders_fts MATCH @fts)'],
+      { fts, cursorId: at?.id },
+    ));
+  }
+  return rows;
 }
 
 /** Rows looked up at most in one step before searchByProbe weighs lookups against a pass again. */

@@ -8,6 +8,7 @@ import { sql as searchFacets } from './0007-search-facets.js';
 import { sql as unconfirmedJobs } from './0008-unconfirmed-jobs.js';
 import { sql as priceOverrides } from './0009-price-overrides.js';
 import { sql as importedFromBundle } from './0010-imported-from-bundle.js';
+import { sql as searchKeyBands } from './0011-search-key-bands.js';
 
 /** Ordered list; the catalogue's schema version is the number of entries applied. Append only. */
 export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string; rebuild?: boolean }> = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string; rebuild?: bo
   { name: '0008-unconfirmed-jobs', sql: unconfirmedJobs, rebuild: true },
   { name: '0009-price-overrides', sql: priceOverrides },
   { name: '0010-imported-from-bundle', sql: importedFromBundle },
+  { name: '0011-search-key-bands', sql: searchKeyBands },
 ];
