@@ -8,7 +8,7 @@ import type { CoreEvent } from '../shared/events.js';
 import { ContractError, type WireReply } from '../shared/errors.js';
 import { openCatalogue, type Db } from './catalogue/open.js';
 import { CatalogueReader } from './catalogue/reader/catalogue-reader.js';
-import { compactSearchIndex } from './catalogue/search-upkeep.js';
+import { compactSearchIndex, IdleSearchUpkeep } from './catalogue/search-upkeep.js';
 import { findLeftovers, removeLeftovers } from './library/leftovers.js';
 import { acquireLibraryLock, type LibraryLock } from './library/lock.js';
 import { libraryLayout, type LibraryLayout } from './store/layout.js';
@@ -80,6 +80,8 @@ export class Core {
   private closed = false;
   private closing = false;
   private background: Promise<void> = Promise.resolve();
+  /** Merges the full-text index while no call comes (a long session's segments). */
+  private readonly searchUpkeep: IdleSearchUpkeep;
 
   constructor(opts: CoreOptions) {
     this.log = opts.log ?? ((m) => console.warn(`[dailies] ${m}`));
@@ -94,6 +96,7 @@ export class Core {
       throw err;
     }
     this.sweepLeftovers();
+    this.searchUpkeep = new IdleSearchUpkeep(this.db, this.log);
     this.reader = new CatalogueReader(this.layout.catalogue, this.db, this.log);
     this.events.setMaxListeners(0);
     this.pool = createMediaPool();
@@ -156,6 +159,7 @@ export class Core {
   /** Validates and runs one contract call. Throws ContractError for anything the caller did wrong. */
   dispatch(channel: string, input: unknown): Promise<unknown> {
     if (this.closed) return Promise.reject(new ContractError('internal', 'The library is closed.'));
+    this.searchUpkeep.busy();
     return this.registry.dispatch(channel, input);
   }
 
@@ -187,6 +191,7 @@ export class Core {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closing = true;
+    this.searchUpkeep.close();
     await this.watch.close();
     await this.jobs.stop();
     await this.demo.close();

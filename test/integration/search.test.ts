@@ -17,7 +17,7 @@ import { makeRng, pick } from '../bench/synthetic-library.js';
 import { addImageAsset, addVideoAsset, useCatalogue } from '../helpers/catalogue.js';
 import { upsertPrompt } from '../../main/catalogue/prompts.js';
 import { ftsSegments } from '../../main/catalogue/match-probe.js';
-import { MAX_SEGMENTS_AT_CLOSE } from '../../main/catalogue/search-upkeep.js';
+import { IDLE_AFTER_MS, IdleSearchUpkeep, MAX_SEGMENTS_AT_CLOSE } from '../../main/catalogue/search-upkeep.js';
 import { openTestCore } from '../helpers/core.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -462,6 +462,40 @@ describe('closing a library', () => {
       await core.close();
     } finally {
       lib.cleanup();
+    }
+  });
+});
+
+describe('an idle app', () => {
+  it('merges a full-text index grown during a session once no call has come for a while, and finds the same renders', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => addRender(`take_${i}.mp4`, i % 3 ? 'harbour at dusk' : 'desert at noon'));
+    const rate = db.prepare('UPDATE renders SET rating = ? WHERE id = ?');
+    for (const [i, id] of ids.entries()) rate.run(i % 6, id);
+    const grown = ftsSegments(db);
+    expect(grown).toBeGreaterThan(MAX_SEGMENTS_AT_CLOSE);
+    const pages = () => ['harbour', 'desert', 'at'].map((text) => search(text, 'cost', {}, 100));
+    const before = pages();
+    let now = 0;
+    const upkeep = new IdleSearchUpkeep(db, () => {}, () => now);
+    try {
+      // In use: a call a moment ago, and nothing is merged.
+      now = IDLE_AFTER_MS - 1;
+      expect(upkeep.step()).toBe(false);
+      upkeep.busy();
+      now += IDLE_AFTER_MS - 1;
+      expect(upkeep.step()).toBe(false);
+      expect(ftsSegments(db)).toBe(grown);
+      // Quiet for IDLE_AFTER_MS: steps until there is nothing left to merge.
+      now += 1;
+      let steps = 0;
+      while (upkeep.step() && steps < 100) steps++;
+      expect(steps).toBeGreaterThan(0);
+      expect(ftsSegments(db)).toBe(1);
+      expect(upkeep.step()).toBe(false);
+      expect(pages()).toEqual(before);
+      expect(before.map((p) => p.length)).toEqual([26, 14, 40]);
+    } finally {
+      upkeep.close();
     }
   });
 });
