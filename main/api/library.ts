@@ -54,5 +54,6 @@ export function importHandlers(core: Core): DomainHandlers {
       return { importId: core.imports.start(path, projectId, { asReferences: asReferences === true }) };
     },
     'import.get': ({ importId }) => core.imports.get(importId),
+    'import.running': () => core.imports.stillRunning(),
   };
 }

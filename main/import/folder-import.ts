@@ -10,6 +10,7 @@ import os from 'node:os';
 import type { ImportFileOutcome, ImportSummary } from '../../shared/domain.js';
 import type { CoreEvent } from '../../shared/events.js';
 import { ContractError } from '../../shared/errors.js';
+import type { RunningImport } from '../../shared/channels/library.js';
 import { importFile, type ImportContext } from './import-file.js';
 import { describeFsError, walkFolder } from './walk.js';
 import { makeSprites, type PreviewContext, type SpriteJob } from './sprites.js';
@@ -55,6 +56,13 @@ export class FolderImports {
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
     return importId;
+  }
+
+  /** Imports not finished yet, without their file lines (a window that opens mid-import shows them). */
+  stillRunning(): RunningImport[] {
+    return [...this.summaries.values()]
+      .filter((s) => s.finishedAt === null)
+      .map(({ importId, folder, total, imported, duplicates, failed, ignored }) => ({ importId, folder, total, imported, duplicates, failed, ignored }));
   }
 
   /** Resolves when every import started so far has finished (used on shutdown and in tests). */

@@ -7,15 +7,19 @@ import { HelpOverlay } from '../keys/HelpOverlay.js';
 import { KeymapProvider } from '../keys/keymap-context.js';
 import { MissingAssetsProvider } from '../watch/missing-assets.js';
 import { PreviewStatus } from '../previews/PreviewStatus.js';
+import { ImportStatus } from '../import/ImportStatus.js';
 import { ReviewShell } from './ReviewShell.js';
 
 export function App({ client }: { client: DailiesClient }) {
   const [helpOpen, setHelpOpen] = useState(false);
-  // The keyboard map for whoever has not learnt `?` yet.
-  // The bar's right end: background preview work (while there is some), then the keyboard map.
+  // The bar's right end: long tasks running in the background (while there are some), then the
+  // keyboard map for whoever has not learnt `?` yet.
   const navEnd = (
     <>
-      <PreviewStatus />
+      <div className="shell-status">
+        <ImportStatus />
+        <PreviewStatus />
+      </div>
       <button type="button" className="shell-nav-item shell-nav-end" title="Keyboard shortcuts and search syntax (?)" onClick={() => setHelpOpen(true)}>
         Keys <kbd>?</kbd>
       </button>

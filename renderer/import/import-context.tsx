@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ContractError } from '../../shared/errors.js';
 import { errorMessage } from '../client/client.js';
 import { useClient, useCoreEvents } from '../client/client-context.js';
-import { applyEvent, applySummary, type ImportRuns } from './import-runs.js';
+import { activeRuns, applyEvent, applyRunning, applySummary, forgetRun, type ImportRuns, type ProgressEvent } from './import-runs.js';
 import { ImportDialog } from './ImportDialog.js';
 
 export type ImportStep =
@@ -20,6 +21,20 @@ interface ImportActions {
 }
 
 const ImportContext = createContext<ImportActions | null>(null);
+
+/** Imports running now (started here or elsewhere), for the views bar; apart, as it changes often. */
+export interface ImportActivity {
+  active: ProgressEvent[];
+  /** The import the open dialog shows, if any (the views bar need not repeat it). */
+  shownId: string | null;
+  show(run: ProgressEvent): void;
+}
+
+const ImportActivityContext = createContext<ImportActivity>({ active: [], shownId: null, show: () => {} });
+
+export function useImportActivity(): ImportActivity {
+  return useContext(ImportActivityContext);
+}
 
 export function useImport(): ImportActions {
   const actions = useContext(ImportContext);
@@ -42,17 +57,33 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     (importId: string) => {
       client.call('import.get', { importId }).then(
         (summary) => setRuns((r) => applySummary(r, summary)),
-        () => {
-          // Events will still tell; a failed look-up must not hide the import.
+        (err: unknown) => {
+          // Forgotten by a restarted core: nothing more will come of it. Otherwise events will
+          // still tell; a failed look-up must not hide the import.
+          if (err instanceof ContractError && err.code === 'not_found') setRuns((r) => forgetRun(r, importId));
         },
       );
     },
     [client],
   );
 
+  // Imports already running when this window opened (or while its events were cut off).
+  const loadRunning = useCallback(() => {
+    client.call('import.running', {}).then(
+      (list) => setRuns((r) => applyRunning(r, list)),
+      () => {
+        // The next progress event shows it anyway.
+      },
+    );
+  }, [client]);
+  useEffect(loadRunning, [loadRunning]);
+
   useCoreEvents(
     (event) => setRuns((r) => applyEvent(r, event)),
     () => {
+      loadRunning();
+      // One that ended while events were cut off: its summary says so.
+      for (const run of activeRuns(runs)) refreshRun(run.importId);
       if (step.kind === 'tracking' && !runs[step.importId]?.summary) refreshRun(step.importId);
     },
   );
@@ -109,9 +140,17 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const actions = useMemo(() => ({ beginImport }), [beginImport]);
   const run = step.kind === 'tracking' ? runs[step.importId] : undefined;
 
+  const show = useCallback((p: ProgressEvent) => {
+    setStep({ kind: 'tracking', folder: p.folder, importId: p.importId });
+    setOpen(true);
+  }, []);
+  const shownId = open && step.kind === 'tracking' ? step.importId : null;
+  const active = useMemo(() => activeRuns(runs), [runs]);
+  const activity = useMemo(() => ({ active, shownId, show }), [active, shownId, show]);
+
   return (
     <ImportContext.Provider value={actions}>
-      {children}
+      <ImportActivityContext.Provider value={activity}>{children}</ImportActivityContext.Provider>
       <ImportDialog
         open={open}
         step={step}

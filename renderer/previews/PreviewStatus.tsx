@@ -26,15 +26,15 @@ export function PreviewStatus() {
   return (
     <div className="preview-status">
       {working && (
-        <div className="preview-progress" title={current ? `Now: ${current}` : undefined}>
-          <span className="preview-progress-label">Making previews</span>
+        <div className="status-item" title={current ? `Now: ${current}` : undefined}>
+          <span className="status-item-label">Making previews</span>
           <progress
             aria-label="Making previews"
             aria-valuetext={`${made} of ${total}${failed ? `, ${failed} failed` : ''}`}
             max={total}
             value={made}
           />
-          <span className="preview-progress-count" data-testid="preview-count">
+          <span className="status-item-count" data-testid="preview-count">
             {made} of {total}
           </span>
         </div>

@@ -6,6 +6,9 @@ import type {
 } from '../domain.js';
 import { channel, Empty, Id } from './channel.js';
 
+/** A folder import still running: its counts so far (import.running). */
+export type RunningImport = Pick<ImportSummary, 'importId' | 'folder' | 'total' | 'imported' | 'duplicates' | 'failed' | 'ignored'>;
+
 /** A numeric interval (any bound may be absent); for dates, epoch milliseconds. */
 export const NumRange = z
   .object({ gt: z.number().finite().optional(), gte: z.number().finite().optional(), lt: z.number().finite().optional(), lte: z.number().finite().optional() })
@@ -91,4 +94,6 @@ export const libraryChannels = {
   ).returns<{ importId: string }>(),
   /** The latest state of an import, for a window that opened after it began. */
   'import.get': channel(z.object({ importId: z.string().min(1).max(64) }).strict()).returns<ImportSummary>(),
+  /** Imports still running (counts, not their file lines), for a window that opened after they began. */
+  'import.running': channel(Empty).returns<RunningImport[]>(),
 };

@@ -174,6 +174,19 @@ describe('importing a folder', () => {
     expect(core.db.prepare('SELECT sha256 FROM assets').pluck().all()).toEqual([sha256(good)]);
   });
 
+  it('lists an import still running, with its counts and no file lines, for a window that opens mid-import', async () => {
+    makeClip(path.join(src.path, 'a.mp4'), { seconds: 1 });
+    makeClip(path.join(src.path, 'b.mp4'), { seconds: 1, width: 160, height: 120 });
+    const { importId } = (await core.dispatch('import.folder', { path: src.path })) as { importId: string };
+    // Asked before the import could have finished (it reads the disk; this answers at once).
+    expect(await core.dispatch('import.running', {})).toEqual([
+      { importId, folder: src.path, total: 0, imported: 0, duplicates: 0, failed: 0, ignored: 0 },
+    ]);
+    await core.imports.idle();
+    expect(await core.dispatch('import.running', {})).toEqual([]);
+    expect((await core.dispatch('import.get', { importId })) as { imported: number }).toMatchObject({ imported: 2 });
+  });
+
   it('says so when the folder does not exist, and changes nothing', async () => {
     const before = tableCounts();
     const { summary } = await importFolder(core, path.join(src.path, 'no-such-folder'));
