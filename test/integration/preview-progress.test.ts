@@ -10,6 +10,8 @@ import { mediaPath } from '../../main/store/layout.js';
 import type { CoreEvent } from '../../shared/events.js';
 import type { PreviewProgress } from '../../shared/channels/media.js';
 import { importFolder, openTestCore } from '../helpers/core.js';
+import { buildSampleProject } from '../helpers/bundle-library.js';
+import { exportBundle } from '../../main/bundles/export.js';
 import { clipVariant, makeClip } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
 import { waitFor } from '../helpers/wait.js';
@@ -138,5 +140,44 @@ describe('preview progress', () => {
     expect(final.failures[0]).toMatchObject({ name: 'take_02.mp4', path: damaged, kind: 'poster' });
     expect(final.failures[0]!.reason).toMatch(/^Taken out of the library: Could not decode a frame/);
     expect(core.db.prepare('SELECT count(*) FROM renders').pluck().get()).toBe(2);
+  });
+
+  // The same count, whoever queued the strips: a watched folder's scan and a bundle import go
+  // through the same makeSprites, and report here without code of their own.
+  it('counts the strips of a watched folder\'s first scan', async () => {
+    const N = 3;
+    makeClips(N);
+    await core.dispatch('watch.add', { path: src.path });
+    const final = await waitFor('every strip of the scan made', async () => {
+      const p = (await core.dispatch('media.progress', {})) as PreviewProgress;
+      return p.pending === 0 && p.done === N ? p : null;
+    });
+    expect(final).toMatchObject({ failed: 0, failuresTotal: 0 });
+    expect(spriteFrames()).toBe(N * 10);
+  });
+
+  it('counts the strips of a bundle import', async () => {
+    const from = openTestCore(path.join(src.path, 'from-lib'));
+    let bundle: string;
+    try {
+      const sample = await buildSampleProject(from, path.join(src.path, 'from-src'));
+      bundle = (await exportBundle(from, { projectIds: [sample.projectId], destination: path.join(src.path, 'fox.dailies') })).destination;
+    } finally {
+      await from.close();
+    }
+    const events: CoreEvent[] = [];
+    const off = core.onEvent((e) => events.push(e));
+    const { taskId } = (await core.dispatch('bundles.import', { path: bundle })) as { taskId: string };
+    await waitFor('the bundle imported', async () => ((await core.dispatch('bundles.task', { taskId })) as { state: string }).state === 'done');
+    // Three takes in the sample project, each a video with a strip to make here.
+    const final = await waitFor('the strips made', async () => {
+      const p = (await core.dispatch('media.progress', {})) as PreviewProgress;
+      return p.pending === 0 && p.done === 3 ? p : null;
+    });
+    await waitFor('the last progress event', () => progressOf(events).at(-1)?.done === 3);
+    off();
+    expect(final).toMatchObject({ failed: 0 });
+    expect(progressOf(events).some((p) => p.pending > 0)).toBe(true);
+    expect(spriteFrames()).toBe(3 * 10);
   });
 });
