@@ -99,10 +99,15 @@ const PATCHABLE = new Set([
  * Moves a job from `from` to `to` (or updates it in place when they are equal). Refuses when the
  * job is no longer in `from` — e.g. the user cancelled it meanwhile — and returns false.
  */
-export function updateJob(db: Db, jobId: number, from: JobState, to: JobState, patch: JobPatch, message?: string, detail?: unknown): boolean {
+export function updateJob(
+  db: Db, jobId: number, from: JobState, to: JobState,
+  /** `at`: when this change happened (default now); a next_attempt_at computed from the same reading keeps the wait shown exact. */
+  patch: JobPatch & { at?: number }, message?: string, detail?: unknown,
+): boolean {
+  const { at = Date.now(), ...columns } = patch;
   const sets = ['state = @to', 'updated_at = @now'];
-  const params: Record<string, unknown> = { id: jobId, from, to, now: Date.now() };
-  for (const [k, v] of Object.entries(patch)) {
+  const params: Record<string, unknown> = { id: jobId, from, to, now: at };
+  for (const [k, v] of Object.entries(columns)) {
     if (!PATCHABLE.has(k)) throw new Error(`not a patchable job column: ${k}`);
     sets.push(`${k} = @${k}`);
     params[k] = v;

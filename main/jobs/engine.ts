@@ -660,8 +660,9 @@ export class JobEngine {
   private retry(job: JobRow, f: StepFailure, to: JobState = job.state): void {
     const cap = f.errorClass === 'offline' ? Math.min(this.timing.offlineCapMs, this.timing.backoff.capMs) : this.timing.backoff.capMs;
     const delay = retryDelayMs(job.attempts + 1, { baseMs: this.timing.backoff.baseMs, capMs: cap }, f.hintMs, this.random);
+    const now = Date.now();
     if (updateJob(this.deps.db, job.id, job.state, to, {
-      attempts: job.attempts + 1, next_attempt_at: Date.now() + delay, error_class: f.errorClass, last_error: f.message,
+      at: now, attempts: job.attempts + 1, next_attempt_at: now + delay, error_class: f.errorClass, last_error: f.message,
     }, `${f.message} Next try in ${Math.round(delay / 100) / 10} s.`)) this.announce(job.id);
   }
 
