@@ -123,9 +123,9 @@ export function pageRenders(
   const words = filter.text ? ftsMatch(db, filter.text) : null;
   if (filter.text && !words) return { items: [], nextCursor: null };
   // Words within a project, a provider or a rating range: FTS5 narrows by their facet tokens; so it
-  // does, without words, for two of those facets at once (search-terms.ts, facetOnlyMatch). A tag
-  // keeps its own walk (pageById).
-  const fts = words ? withFacets(words, filter) : filter.tag === undefined ? facetOnlyMatch(filter) : null;
+  // does, without words, for two of those facets at once, or a project or provider sorted by rating
+  // (search-terms.ts, facetOnlyMatch). A tag keeps its own walk (pageById).
+  const fts = words ? withFacets(words, filter) : filter.tag === undefined ? facetOnlyMatch(filter, sort) : null;
   if (fts) params.fts = fts;
   const cursor = input.cursor ? decodeCursor(sort, input.cursor) : null;
   if (cursor) {

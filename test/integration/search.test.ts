@@ -254,7 +254,8 @@ describe('a search within a project, a provider or a rating range', () => {
     const check = () => {
       for (const f of filters) {
         for (const sort of ['newest', 'rating', 'cost', 'duration', 'title'] as const) {
-          // '' : no words, only the facets (two of them at once are walked through their tokens too).
+          // '' : no words, only the facets (two of them at once, or a project or provider sorted by
+          // rating, are walked through their tokens too).
           for (const q of ['golden', 'hour', 'golden rain', 'take', '']) {
             const want = reference(q, sort, f);
             expect(search(q, sort, f, 23), `${q} ${sort} ${JSON.stringify(f)}`).toEqual(want);
