@@ -12,6 +12,8 @@ import type { BundleProgress } from '../bundles/progress.js';
 import { HANDOFF_FORMATS, writeHandoff, type HandoffFormat } from '../handoff/handoff.js';
 import { FolderImports } from '../import/folder-import.js';
 import { makeSprites } from '../import/sprites.js';
+import { PreviewWork } from '../import/preview-work.js';
+import type { PreviewFailure } from '../../shared/channels/media.js';
 import { checkLibrary, checkPassed, type CheckReport } from '../library/check.js';
 import { LibraryLockedError } from '../library/lock.js';
 import { resolveLibraryDir } from '../library/user-data.js';
@@ -169,7 +171,8 @@ export async function runCli(argv: readonly string[], io: Io = { out: (s) => pro
       if (summary.error) return fail(EXIT.failed, { code: 'import_failed', message: summary.error });
       const { files, ...counts } = summary;
       return done({ ...counts, files }, `Imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed}, ignored ${summary.ignored} (of ${summary.total}).` +
-        files.filter((f) => f.status === 'failed').map((f) => `\n  failed: ${f.path}: ${f.reason}`).join(''));
+        files.filter((f) => f.status === 'failed').map((f) => `\n  failed: ${f.path}: ${f.reason}`).join('') +
+        summary.previewFailures.map((f) => `\n  preview failed: ${f.path ?? f.name}: ${f.reason}`).join(''));
     }
     if (cmd === 'check') {
       session = openLibrary(libraryDir, 'write');
@@ -222,15 +225,26 @@ function summarise(plan: import('../bundles/merge.js').MergePlan): string {
   return lines.join('\n');
 }
 
-async function importFolderOnce(s: LibrarySession, folder: string, projectId: number | undefined, io: Io | null): Promise<ImportSummary> {
+async function importFolderOnce(
+  s: LibrarySession, folder: string, projectId: number | undefined, io: Io | null,
+): Promise<ImportSummary & { previewFailures: PreviewFailure[] }> {
   let finished: ImportSummary | null = null;
-  const imports = new FolderImports({ db: s.db, layout: s.layout, tools: s.tools, pool: s.pool, previews: s.previews }, (e: CoreEvent) => {
+  // The strips are made before the command returns: their count on stderr too, as the app's bar shows it.
+  const previews = new PreviewWork((e) => {
+    if (e.type !== 'media.progress' || !io) return;
+    const { pending, done, failed } = e.progress;
+    io.err(`previews: ${done + failed}/${pending + done + failed}${failed ? ` (${failed} failed)` : ''}\n`);
+  });
+  const imports = new FolderImports({ db: s.db, layout: s.layout, tools: s.tools, pool: s.pool, previews }, (e: CoreEvent) => {
     if (e.type === 'import.finished') finished = e.summary;
     else if (e.type === 'import.progress' && io) io.err(`import: ${e.done}/${e.total}\n`);
   });
   imports.start(folder, projectId);
   await imports.idle();
-  return finished!;
+  previews.flush();
+  const previewFailures = previews.state().failures;
+  previews.close();
+  return { ...finished!, previewFailures };
 }
 
 // Through npm's bin link argv[1] is the link, so compare real paths.

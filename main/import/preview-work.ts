@@ -87,6 +87,15 @@ export class PreviewWork {
     return this.state();
   }
 
+  /** Sends a change still waiting for the throttle now (a command about to print its summary). */
+  flush(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.lastEmit = Date.now();
+    this.emit({ type: 'media.progress', progress: this.state() });
+  }
+
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);

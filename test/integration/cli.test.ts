@@ -123,6 +123,11 @@ describe('dailies command line', { timeout: 240_000 }, () => {
     makeClip(path.join(folder, 'new_take.mp4'), { seconds: 1 });
     const imp = await dailies('import', folder, '--library', path.join(work.path, 'lib-d'), '--json');
     expect(imp.code, imp.stderr).toBe(0);
-    expect(imp.json).toMatchObject({ ok: true, imported: 1, failed: 0 });
+    expect(imp.json).toMatchObject({ ok: true, imported: 1, failed: 0, previewFailures: [] });
+    // Without --json the strips' count is told on stderr as they are made, ending at all of them.
+    makeClip(path.join(folder, 'newer_take.mp4'), { seconds: 1, width: 160, height: 120 });
+    const told = await dailies('import', folder, '--library', path.join(work.path, 'lib-d'));
+    expect(told.code, told.stderr).toBe(0);
+    expect(told.stderr.trim().split('\n').filter((l) => l.startsWith('previews:')).at(-1)).toBe('previews: 1/1');
   });
 });

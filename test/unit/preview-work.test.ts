@@ -66,6 +66,16 @@ describe('PreviewWork', () => {
     work.close();
   });
 
+  it('flush sends a change still held by the throttle at once', () => {
+    const { work, seen } = watched(10_000);
+    work.begin('sprite').done();
+    work.flush();
+    expect(seen).toEqual([expect.objectContaining({ pending: 0, done: 1 })]);
+    work.flush();
+    expect(seen).toHaveLength(1);
+    work.close();
+  });
+
   it('keeps the newest 50 failures listed and counts them all until dismissed', () => {
     const { work } = watched();
     const tickets = Array.from({ length: 60 }, () => work.begin('poster'));
