@@ -29,6 +29,11 @@ export type DecodeResult =
   /** Not known now (closing, the in-place file moved away, ffmpeg timed out): tried again at the next start. */
   | { ok: null };
 
+/** Where the picture is now: an in-place file may have moved since it was catalogued. */
+function fileToCheck(ctx: Pick<ImportContext, 'db' | 'layout'>, job: DecodeCheck): string {
+  return job.externalPath ? externalPathFor(ctx.db, job.sha256, job.ext) ?? job.externalPath : mediaPath(ctx.layout, job.sha256, job.ext);
+}
+
 export async function checkDecodes(
   ctx: Pick<ImportContext, 'db' | 'layout' | 'tools' | 'pool'>,
   job: DecodeCheck,
@@ -37,12 +42,9 @@ export async function checkDecodes(
 ): Promise<DecodeResult> {
   return ctx.pool(async (): Promise<DecodeResult> => {
     if (opts.cancelled?.() || !ctx.db.open) return { ok: null };
-    opts.onStart?.();
-    // An in-place file may have moved since it was catalogued: read it where it is now.
-    const file = job.externalPath
-      ? externalPathFor(ctx.db, job.sha256, job.ext) ?? job.externalPath
-      : mediaPath(ctx.layout, job.sha256, job.ext);
+    const file = fileToCheck(ctx, job);
     if (!existsSync(file)) return { ok: null };
+    opts.onStart?.();
     try {
       await makePoster(ctx.tools.ffmpeg, file, thumbPath(ctx.layout, job.sha256, 'poster'), ctx.layout.tmp, job.durationMs);
     } catch (err) {
@@ -97,6 +99,9 @@ export async function checkAwaitingPosters(
     after = page[page.length - 1]!.id;
     await Promise.all(
       page.map(async (a) => {
+        // A file that is away (a disk not mounted) is not checked now, so not counted as work:
+        // the status bar would otherwise show previews that never come.
+        if (!existsSync(fileToCheck(ctx, a))) return;
         const ticket = ctx.previews.begin('poster');
         // Named before the check: a file that does not decode has no take left to name it by.
         let label: ReturnType<typeof assetLabel> | null = null;

@@ -120,26 +120,31 @@ describe('preview progress', () => {
   });
 
   it('counts the posters a closed run left unmade at the next start; one that does not decode is named with the reason', async () => {
-    const files = makeClips(3);
+    const files = makeClips(4);
     await importFolder(core, src.path);
     await settled();
     const damaged = files[1]!;
-    const sha = core.db
-      .prepare("SELECT a.sha256 FROM renders r JOIN assets a ON a.id = r.asset_id WHERE r.title = 'take_02.mp4'")
-      .pluck().get() as string;
+    const shaOf = (title: string) =>
+      core.db.prepare('SELECT a.sha256 FROM renders r JOIN assets a ON a.id = r.asset_id WHERE r.title = ?').pluck().get(title) as string;
+    const sha = shaOf('take_02.mp4');
+    const away = shaOf('take_04.mp4');
     await core.close();
     // As if the app quit before checking the posters, and one stored file was damaged meanwhile.
     const between = openTestCore(lib.path);
     between.db.prepare('UPDATE assets SET has_poster = 0').run();
     await between.close();
     writeFileSync(mediaPath(between.layout, sha, 'mp4'), Buffer.alloc(4096, 7));
+    // And one whose file is away: not checked now, so not counted (it would never come).
+    rmSync(mediaPath(between.layout, away, 'mp4'));
 
     core = openTestCore(lib.path);
     const final = await settled();
     expect(final).toMatchObject({ pending: 0, done: 2, failed: 1 });
+    expect(final.failures).toHaveLength(1);
     expect(final.failures[0]).toMatchObject({ name: 'take_02.mp4', path: damaged, kind: 'poster' });
     expect(final.failures[0]!.reason).toMatch(/^Taken out of the library: Could not decode a frame/);
-    expect(core.db.prepare('SELECT count(*) FROM renders').pluck().get()).toBe(2);
+    // The damaged take is gone; the one whose file is away stays, its poster still to come.
+    expect(core.db.prepare('SELECT title FROM renders ORDER BY title').pluck().all()).toEqual(['take_01.mp4', 'take_03.mp4', 'take_04.mp4']);
   });
 
   // The same count, whoever queued the strips: a watched folder's scan and a bundle import go
