@@ -12,6 +12,8 @@ import { openJobsCore, settled, textToVideo, until, useJobsCore } from '../helpe
 import { importFolder } from '../helpers/core.js';
 import { makeImage } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
+import { waitFor } from '../helpers/wait.js';
+import type { PreviewProgress } from '../../shared/channels/media.js';
 
 const env = useJobsCore();
 
@@ -47,6 +49,13 @@ describe('a generation from submit to library', () => {
     expect(render.durationMs).toBeGreaterThan(4500);
     expect(render.width! / render.height!).toBeCloseTo(16 / 9, 1);
     expect(readdirSync(env.core.layout.tmp)).toEqual([]);
+    // Its hover-scrub strip is made in the background, counted with every other preview.
+    const previews = await waitFor('the take\'s strip made', async () => {
+      const p = (await env.core.dispatch('media.progress', {})) as PreviewProgress;
+      return p.pending === 0 && p.done === 1 ? p : null;
+    });
+    expect(previews).toMatchObject({ failed: 0, failuresTotal: 0 });
+    expect(((await env.core.dispatch('renders.get', { id: job.renderId! })) as RenderDetail).asset.spriteFrames).toBe(10);
   });
 
   it('extends a render into a child linked to its parent by the provider video id', async () => {
