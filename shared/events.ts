@@ -46,6 +46,11 @@ export type CoreEvent =
   | { type: 'handoff.progress'; writeId: string; progress: BundleProgressInfo }
   /** A provider's prices were set or reset (Settings → Providers → Prices): open estimates are stale. */
   | { type: 'prices.changed'; provider: string }
+  /**
+   * Locate… → Relink the rest, under way (at most ~10 a second): the old folder's missing files
+   * checked by name beside the located one, then the new folder's files checked by content.
+   */
+  | { type: 'assets.relinkProgress'; sha256: string; phase: 'by-name' | 'by-content'; done: number; total: number; relinked: number }
   /** Background posters and hover-scrub strips: how many are left, made and failed (throttled). */
   | { type: 'media.progress'; progress: PreviewProgress };
 

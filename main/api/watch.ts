@@ -12,7 +12,7 @@ export function watchHandlers(core: Core): DomainHandlers {
     'watch.rescan': ({ id }) => core.watch.rescan(id),
     'assets.missing': () => ({ sha256s: missingShas(core.db) }),
     'assets.locate': async (input) => {
-      const result = await locateAsset(core.db, input);
+      const result = await locateAsset(core.db, input, (p) => core.emit({ type: 'assets.relinkProgress', sha256: input.sha256, ...p }));
       const found = [input.sha256, ...result.relinked.map((r) => r.sha256)];
       core.emit({ type: 'assets.missing', sha256s: found, missing: false });
       return result;

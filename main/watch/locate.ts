@@ -20,8 +20,18 @@ function relink(db: Db, asset: MissingAsset, file: string, seen: { size: number;
   })();
 }
 
+export interface RelinkProgress {
+  phase: 'by-name' | 'by-content';
+  done: number;
+  total: number;
+  relinked: number;
+}
+
+const PROGRESS_EVERY_MS = 100;
+
 export async function locateAsset(
   db: Db, input: { sha256: string; path: string; relinkFolder: boolean },
+  onProgress: (p: RelinkProgress) => void = () => {},
 ): Promise<LocateResult> {
   const bad = (message: string) => new ContractError('validation', message, [{ field: 'path', message }]);
   const asset = missingAsset(db, input.sha256);
@@ -56,16 +66,29 @@ export async function locateAsset(
       relinked.push({ sha256: want.sha256, path: candidate });
       return true;
     };
+    // Hashing a folder of large clips takes a while: the dialog shows how far it has got.
+    let lastSent = 0;
+    const report = (phase: RelinkProgress['phase'], done: number, total: number) => {
+      const now = Date.now();
+      if (done < total && now - lastSent < PROGRESS_EVERY_MS) return;
+      lastSent = now;
+      onProgress({ phase, done, total, relinked: relinked.length });
+    };
     // Same name in the new folder: the usual case (the folder was moved or the disk remounted).
     const left: MissingAsset[] = [];
-    for (const want of todo) if (!(await tryFile(path.join(newDir, path.basename(want.externalPath)), want))) left.push(want);
+    report('by-name', 0, todo.length);
+    for (const [i, want] of todo.entries()) {
+      if (!(await tryFile(path.join(newDir, path.basename(want.externalPath)), want))) left.push(want);
+      report('by-name', i + 1, todo.length);
+    }
     todo = left;
     if (todo.length) {
       // Renamed too: any media file in the new folder whose size matches, checked by hash.
       const names = await readdir(newDir).catch(() => [] as string[]);
       const taken = new Set(relinked.map((r) => r.path).concat(file));
-      for (const name of names) {
+      for (const [i, name] of names.entries()) {
         if (!todo.length) break;
+        report('by-content', i, names.length);
         const candidate = path.join(newDir, name);
         if (taken.has(candidate) || !mediaTypeOf(name)) continue;
         const cst = await stat(candidate).catch(() => null);
@@ -75,6 +98,7 @@ export async function locateAsset(
           taken.add(candidate);
         }
       }
+      report('by-content', names.length, names.length);
     }
   }
   return { sha256: asset.sha256, path: file, relinked, othersMissingInFolder: missingInFolder(db, oldDir).length };

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { LocateResult } from '../../shared/channels/watch.js';
+import type { CoreEvent } from '../../shared/events.js';
 import { errorMessage } from '../client/client.js';
-import { useClient } from '../client/client-context.js';
+import { useClient, useCoreEvents } from '../client/client-context.js';
 import { plural } from '../../shared/format.js';
 
 type Step =
@@ -28,6 +29,11 @@ export function LocateFile({ sha256, missing, origin }: Props) {
   const [path, setPath] = useState(origin ?? '');
   const fieldId = useId();
   const errorId = useId();
+  /** How far "Relink the rest" has got (assets.relinkProgress for this take). */
+  const [progress, setProgress] = useState<Extract<CoreEvent, { type: 'assets.relinkProgress' }> | null>(null);
+  useCoreEvents((e) => {
+    if (e.type === 'assets.relinkProgress' && e.sha256 === sha256) setProgress(e);
+  });
 
   const locate = async (relinkFolder: boolean): Promise<LocateResult> =>
     client.call('assets.locate', { sha256, path: path.trim(), relinkFolder });
@@ -48,6 +54,7 @@ export function LocateFile({ sha256, missing, origin }: Props) {
   };
 
   const relinkRest = (result: LocateResult) => {
+    setProgress(null);
     setStep({ kind: 'offer', result, busy: true, error: null });
     locate(true).then(
       (rest) =>
@@ -129,6 +136,7 @@ export function LocateFile({ sha256, missing, origin }: Props) {
             {plural(step.result.othersMissingInFolder, 'other missing file')} lived in the same folder. Look for{' '}
             {step.result.othersMissingInFolder === 1 ? 'it' : 'them'} beside this one and relink what matches?
           </p>
+          {step.busy && <RelinkProgressBar progress={progress} />}
           {step.error && (
             <p role="alert" className="error-text">
               {step.error}
@@ -149,6 +157,29 @@ export function LocateFile({ sha256, missing, origin }: Props) {
           {step.message}
         </p>
       )}
+    </div>
+  );
+}
+
+/** Checking by name (one per missing file), then, for renamed ones, the new folder's files by content. */
+function RelinkProgressBar({ progress }: { progress: Extract<CoreEvent, { type: 'assets.relinkProgress' }> | null }) {
+  const text = !progress
+    ? 'Looking for the other files…'
+    : progress.phase === 'by-name'
+      ? `Checking ${progress.done} of ${plural(progress.total, 'missing file')} by name`
+      : `Looking through ${progress.done} of ${plural(progress.total, 'file')} in the new folder for renamed ones`;
+  return (
+    <div className="locate-progress">
+      <progress
+        aria-label="Relinking"
+        aria-valuetext={text}
+        max={progress?.total || undefined}
+        value={progress?.total ? progress.done : undefined}
+      />
+      <span className="muted">
+        {text}
+        {progress && progress.relinked > 0 ? ` · ${plural(progress.relinked, 'file')} relinked` : ''}
+      </span>
     </div>
   );
 }

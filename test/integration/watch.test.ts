@@ -355,10 +355,19 @@ describe('reference-in-place files: serving and relinking', () => {
     const first = (await core.dispatch('assets.locate', { sha256: one, path: path.join(moved, 'one.mp4') })) as { othersMissingInFolder: number };
     expect(first.othersMissingInFolder).toBe(2);
     // The UI's confirm of "relink the rest of its folder?": the same file again, with relinkFolder.
+    const progress: unknown[] = [];
+    const off = core.onEvent((e) => e.type === 'assets.relinkProgress' && progress.push(e));
     const rest = (await core.dispatch('assets.locate', { sha256: one, path: path.join(moved, 'one.mp4'), relinkFolder: true })) as {
       relinked: { path: string }[]; othersMissingInFolder: number;
     };
+    off();
     expect(rest.relinked.map((r) => path.basename(r.path))).toEqual(['two.mp4', 'three-renamed.mp4']);
+    // Its progress bar: the two missing names checked (two.mp4 found), then the new folder's three
+    // files looked through for the renamed one; the last word of each phase is always sent.
+    const base = { type: 'assets.relinkProgress', sha256: one };
+    expect(progress[0]).toEqual({ ...base, phase: 'by-name', done: 0, total: 2, relinked: 0 });
+    expect(progress).toContainEqual({ ...base, phase: 'by-name', done: 2, total: 2, relinked: 1 });
+    expect(progress.at(-1)).toEqual({ ...base, phase: 'by-content', done: 3, total: 3, relinked: 2 });
     expect(rest.othersMissingInFolder).toBe(0);
     expect(((await core.dispatch('assets.missing', {})) as { sha256s: string[] }).sha256s).toEqual([]);
     expect(renders()).toBe(3);
