@@ -152,9 +152,11 @@ export async function runCli(argv: readonly string[], io: Io = { out: (s) => pro
       }
       const res = await importBundle(session, path.resolve(arg), { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
       // Hover-scrub strips are made before the command returns, so the app opens a finished library.
-      await makeSprites(session, res.sprites, () => {}, () => {});
+      const previews = new PrintedPreviews(json || (values.quiet ?? false) ? null : io);
+      await makeSprites({ ...session, previews }, res.sprites, () => {}, () => {});
+      const previewFailures = previews.finish();
       const { sprites: _s, ...result } = res;
-      return done(result, summarise(res.plan));
+      return done({ ...result, previewFailures }, summarise(res.plan) + describePreviewFailures(previewFailures));
     }
     if (cmd === 'handoff') {
       if (!sub || !(HANDOFF_FORMATS as readonly string[]).includes(sub)) throw new UsageError(`handoff needs a format: ${HANDOFF_FORMATS.join(', ')}.`);
@@ -172,7 +174,7 @@ export async function runCli(argv: readonly string[], io: Io = { out: (s) => pro
       const { files, ...counts } = summary;
       return done({ ...counts, files }, `Imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed}, ignored ${summary.ignored} (of ${summary.total}).` +
         files.filter((f) => f.status === 'failed').map((f) => `\n  failed: ${f.path}: ${f.reason}`).join('') +
-        summary.previewFailures.map((f) => `\n  preview failed: ${f.path ?? f.name}: ${f.reason}`).join(''));
+        describePreviewFailures(summary.previewFailures));
     }
     if (cmd === 'check') {
       session = openLibrary(libraryDir, 'write');
@@ -229,22 +231,39 @@ async function importFolderOnce(
   s: LibrarySession, folder: string, projectId: number | undefined, io: Io | null,
 ): Promise<ImportSummary & { previewFailures: PreviewFailure[] }> {
   let finished: ImportSummary | null = null;
-  // The strips are made before the command returns: their count on stderr too, as the app's bar shows it.
-  const previews = new PreviewWork((e) => {
-    if (e.type !== 'media.progress' || !io) return;
-    const { pending, done, failed } = e.progress;
-    io.err(`previews: ${done + failed}/${pending + done + failed}${failed ? ` (${failed} failed)` : ''}\n`);
-  });
+  const previews = new PrintedPreviews(io);
   const imports = new FolderImports({ db: s.db, layout: s.layout, tools: s.tools, pool: s.pool, previews }, (e: CoreEvent) => {
     if (e.type === 'import.finished') finished = e.summary;
     else if (e.type === 'import.progress' && io) io.err(`import: ${e.done}/${e.total}\n`);
   });
   imports.start(folder, projectId);
   await imports.idle();
-  previews.flush();
-  const previewFailures = previews.state().failures;
-  previews.close();
-  return { ...finished!, previewFailures };
+  return { ...finished!, previewFailures: previews.finish() };
+}
+
+/**
+ * The strips a command makes before it returns, counted on stderr as the app's bar shows them
+ * (nothing printed with io null); finish() sends the last count and hands back what failed.
+ */
+class PrintedPreviews extends PreviewWork {
+  constructor(io: Io | null) {
+    super((e) => {
+      if (e.type !== 'media.progress' || !io) return;
+      const { pending, done, failed } = e.progress;
+      io.err(`previews: ${done + failed}/${pending + done + failed}${failed ? ` (${failed} failed)` : ''}\n`);
+    });
+  }
+
+  finish(): PreviewFailure[] {
+    this.flush();
+    const failures = this.state().failures;
+    this.close();
+    return failures;
+  }
+}
+
+function describePreviewFailures(failures: readonly PreviewFailure[]): string {
+  return failures.map((f) => `\n  preview failed: ${f.path ?? f.name}: ${f.reason}`).join('');
 }
 
 // Through npm's bin link argv[1] is the link, so compare real paths.

@@ -87,12 +87,16 @@ describe('dailies command line', { timeout: 240_000 }, () => {
     const dry = await dailies('bundle', 'import', out('fox.dailies'), '--library', libB, '--dry-run', '--json');
     expect(dry.code).toBe(0);
     expect(dry.json.plan.counts.renders.added).toBe(3);
-    const imp = await dailies('bundle', 'import', out('fox.dailies'), '--library', libB, '--json');
+    // Told as it goes: the copy, then the three takes' hover-scrub strips, before it returns.
+    const imp = await dailies('bundle', 'import', out('fox.dailies'), '--library', libB);
     expect(imp.code, imp.stderr).toBe(0);
-    expect(imp.json.plan.counts.renders).toMatchObject({ added: 3, conflicts: 0 });
-    const again = await dailies('bundle', 'import', out('fox.dailies'), '--library', libB);
+    expect(imp.stdout).toContain('Takes: 3 new, 0 already here');
+    expect(imp.stdout).not.toContain('conflict');
+    expect(imp.stderr.trim().split('\n').filter((l) => l.startsWith('previews:')).at(-1)).toBe('previews: 3/3');
+    const again = await dailies('bundle', 'import', out('fox.dailies'), '--library', libB, '--json');
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('Takes: 0 new, 3 already here');
+    expect(again.json.plan.counts.renders).toMatchObject({ added: 0, unchanged: 3, conflicts: 0 });
+    expect(again.json.previewFailures).toEqual([]);
 
     const check = openTestCore(libB);
     try {
